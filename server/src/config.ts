@@ -1,0 +1,63 @@
+/**
+ * The only module that reads the environment (design §8). Every problem is listed at once;
+ * main.ts prints them and exits 1.
+ */
+import { z } from 'zod';
+
+const port = (fallback: number) =>
+  z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65_535).default(fallback);
+const optionalText = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
+const optionalPort = z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(0).max(65_535)]).optional();
+
+export const ConfigSchema = z.object({
+  HTTP_PORT: port(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MQTT_PORT: port(1883),
+  MQTTS_PORT: optionalPort,
+  MQTT_WS_PORT: port(8083),
+  TLS_CERT: optionalText,
+  TLS_KEY: optionalText,
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url('must be a URL such as https://dash.example.com').optional().or(z.literal('').transform(() => undefined)),
+  ADMIN_EMAIL: z.email('must be an e-mail address').default('admin@dash.local'),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional().or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SMTP_URL: optionalText,
+  SERVER_URL: z.url('must be the server URL, e.g. http://dash-server:3000').optional().or(z.literal('').transform(() => undefined)),
+  GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
+  PRESS_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  TELEMETRY_FLUSH_MS: z.coerce.number().int().min(0).default(1000),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type Role = 'all-in-one' | 'server' | 'gateway';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Validates `env` for the given process role; never reads `process.env` itself. */
+export function loadConfig(env: Record<string, string | undefined>, role: Role = 'all-in-one'): ConfigResult {
+  const parsed = ConfigSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => {
+    const name = String(i.path[0] ?? '(env)');
+    const got = env[name];
+    return `${name}: ${i.message}${got === undefined ? '' : ` (got "${got}")`}`;
+  });
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.MQTTS_PORT !== undefined && (!c.TLS_CERT || !c.TLS_KEY)) {
+      problems.push('MQTTS_PORT: needs TLS_CERT and TLS_KEY (paths to PEM files)');
+    }
+    if ((c.TLS_CERT === undefined) !== (c.TLS_KEY === undefined)) {
+      problems.push('TLS_CERT/TLS_KEY: set both or neither');
+    }
+    if (role === 'gateway' && (!c.SERVER_URL || !c.GATEWAY_TOKEN)) {
+      problems.push('SERVER_URL and GATEWAY_TOKEN: a split gateway needs both to reach the server');
+    }
+    if (role !== 'all-in-one' && !c.DATABASE_URL) {
+      problems.push('DATABASE_URL: split mode runs every process on one PostgreSQL; set DATABASE_URL');
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, config: (parsed as { data: Config }).data };
+}
