@@ -158,7 +158,8 @@ export const PRESS_OUTCOMES = ['created', 'merged', 'duplicate', 'reopened', 'ca
 
 export const presses = pgTable('presses', {
   id: uuid().primaryKey().defaultRandom(),
-  deviceId: text().notNull().references(() => devices.id, { onDelete: 'cascade' }),
+  // restrict: a device with press history is disabled, not deleted.
+  deviceId: text().notNull().references(() => devices.id, { onDelete: 'restrict' }),
   pressId: text().notNull(),
   seq: integer().notNull(),
   button: integer().notNull(),

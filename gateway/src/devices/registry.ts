@@ -1,0 +1,12 @@
+/** What the gateway needs to know and record about devices, apart from presses. */
+import type { DeviceState, TelemetryPayload } from '../mqtt/contract.ts';
+
+export type AuthVerdict = 'ok' | 'unknown' | 'wrong_secret' | 'disabled';
+
+export interface DeviceRegistry {
+  /** Throws when the registry cannot answer (database down): the CONNECT is then refused as "server unavailable". */
+  authenticate(deviceId: string, secret: string): Promise<AuthVerdict>;
+  recordState(deviceId: string, state: DeviceState, at: Date): Promise<void>;
+  /** Partial telemetry: only the fields given change. An empty object only marks the device seen. */
+  recordTelemetry(deviceId: string, telemetry: Omit<TelemetryPayload, 'v'>, at: Date): Promise<void>;
+}

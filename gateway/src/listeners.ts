@@ -1,0 +1,78 @@
+/**
+ * Network listeners for the broker: MQTT over TCP and TLS, and MQTT over WebSocket on `/mqtt`
+ * of an HTTP server. A port in use is reported by its variable name (design §8).
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import net from 'node:net';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { newFrameScanner, scanFrames } from './domain/mqtt-frame.ts';
+
+/** Largest MQTT packet accepted off the wire; payloads over 4 KiB are rejected politely below it. */
+export const MAX_PACKET_BYTES = 64 * 1024;
+
+export class PortInUseError extends Error {
+  constructor(readonly variable: string, readonly port: number) {
+    super(`${variable} ${port} is in use; set ${variable} to a free port`);
+  }
+}
+
+/** Listens and resolves the bound port (useful with port 0), or rejects with PortInUseError. */
+export function listenOn(server: net.Server, port: number, host: string, variable: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err?: Error) => {
+      const code = (err as NodeJS.ErrnoException | undefined)?.code;
+      reject(code === 'EADDRINUSE' || code === 'EACCES' ? new PortInUseError(variable, port) : err);
+    };
+    server.once('error', onError);
+    server.once('listening', () => {
+      server.off('error', onError);
+      resolve((server.address() as net.AddressInfo).port);
+    });
+    server.listen(port, host);
+  });
+}
+
+type Handle = (stream: Duplex, req?: IncomingMessage) => unknown;
+
+/** Closes a raw connection as soon as a packet header announces more than MAX_PACKET_BYTES. */
+function guardPacketSize(socket: net.Socket, log: Logger, onOversize: () => void): void {
+  const scanner = newFrameScanner();
+  socket.prependListener('data', (chunk: Buffer) => {
+    const result = scanFrames(scanner, chunk, MAX_PACKET_BYTES);
+    if (result.ok) return;
+    onOversize();
+    log.warn({ remote: socket.remoteAddress, reason: result.reason, bytes: result.packetBytes }, 'connection closed: oversized MQTT packet');
+    socket.destroy();
+  });
+}
+
+export function createTcpListener(handle: Handle, log: Logger, onOversize: () => void): net.Server {
+  return net.createServer((socket) => {
+    guardPacketSize(socket, log, onOversize);
+    handle(socket);
+  });
+}
+
+export function createTlsListener(handle: Handle, log: Logger, onOversize: () => void, cert: Buffer, key: Buffer): tls.Server {
+  return tls.createServer({ cert, key }, (socket) => {
+    guardPacketSize(socket, log, onOversize);
+    handle(socket);
+  });
+}
+
+/** Serves MQTT over WebSocket on `path` of an existing HTTP server (browsers, the virtual button). */
+export function attachWebSocket(httpServer: HttpServer, handle: Handle, path = '/mqtt'): WebSocketServer {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PACKET_BYTES });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname !== path) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const stream = createWebSocketStream(ws);
+      stream.on('error', () => ws.terminate());
+      handle(stream, req);
+    });
+  });
+  return wss;
+}

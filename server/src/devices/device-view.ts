@@ -1,0 +1,28 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import type { Device } from '../db/schema.ts';
+import { deviceButtons, devices } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+
+export type ButtonView = { button: number; categoryId: string; label: string | null; color: string | null };
+
+/** A device as the API shows it: never its secret hash. */
+export function toDeviceView(d: Device, buttons: ButtonView[]) {
+  const { secretHash: _secret, ...rest } = d;
+  return { ...rest, buttons };
+}
+export type DeviceView = ReturnType<typeof toDeviceView>;
+
+export async function loadButtons(db: DbOrTx, deviceIds: string[]): Promise<Map<string, ButtonView[]>> {
+  const byDevice = new Map<string, ButtonView[]>();
+  if (deviceIds.length === 0) return byDevice;
+  const rows = await db.select().from(deviceButtons).where(inArray(deviceButtons.deviceId, deviceIds)).orderBy(asc(deviceButtons.button));
+  for (const { deviceId, ...b } of rows) byDevice.set(deviceId, [...(byDevice.get(deviceId) ?? []), b]);
+  return byDevice;
+}
+
+export async function getDeviceView(db: DbOrTx, id: string): Promise<DeviceView> {
+  const [row] = await db.select().from(devices).where(eq(devices.id, id));
+  if (!row) throw new AppError('NOT_FOUND', `device ${id} does not exist`);
+  return toDeviceView(row, (await loadButtons(db, [id])).get(id) ?? []);
+}

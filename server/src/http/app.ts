@@ -1,0 +1,52 @@
+/** createApp(deps): the Hono application: `/api` routes and the start page. */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../errors.ts';
+import { identify } from './auth.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { onError, onNotFound } from './on-error.ts';
+import { authRoutes } from './routes/auth.ts';
+import { categoryRoutes } from './routes/categories.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { homePage } from './routes/home.ts';
+import { intakeRoutes } from './routes/intake.ts';
+import { siteRoutes } from './routes/sites.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(async function context(c, next) {
+    const given = c.req.header('x-request-id');
+    c.set('requestId', given && REQUEST_ID.test(given) ? given : randomUUID());
+    c.set('deps', deps);
+    c.header('x-request-id', c.get('requestId'));
+    await next();
+  });
+  app.use('/api/*', bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('VALIDATION', 'request body is larger than 1 MiB');
+    },
+  }));
+  app.use('/api/*', identify());
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.route('/api/health', healthRoutes());
+  app.route('/api/auth', authRoutes());
+  app.route('/api/sites', siteRoutes());
+  app.route('/api/categories', categoryRoutes());
+  app.route('/api/devices', deviceRoutes());
+  app.route('/api/tickets', ticketRoutes());
+  app.route('/api/intake', intakeRoutes());
+  app.route('/api/events', eventRoutes());
+  app.get('/', homePage);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

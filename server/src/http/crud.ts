@@ -1,0 +1,95 @@
+/**
+ * List/get/create/patch/delete routes for a simple admin table (sites, categories, …):
+ * admin writes, audited; staff-visible reads; database constraints mapped to CONFLICT.
+ */
+import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { Hono } from 'hono';
+import type { z } from 'zod';
+import { audit } from '../audit/audit.ts';
+import { sqlState } from '../db/errors.ts';
+import { AppError } from '../errors.ts';
+import { currentUser, requireUser } from './auth.ts';
+import type { AppEnv } from './env.ts';
+import { decodeCursor, page, PageQuery } from './pagination.ts';
+import { parseJson, parseQuery } from './validate.ts';
+
+type Row = { id: string; createdAt: Date } & Record<string, unknown>;
+type Table = PgTable & { id: PgColumn; createdAt: PgColumn; updatedAt: PgColumn };
+
+export type CrudSpec<C extends z.ZodObject, P extends z.ZodType> = {
+  entity: string;
+  table: Table;
+  create: C;
+  patch: P;
+  /** Rules a write must meet beyond the schema, e.g. "built-in rows cannot be deleted". */
+  beforeDelete?: (row: Row) => void;
+  conflictMessage: string;
+  inUseMessage: string;
+  filter?: (q: Record<string, string>) => SQL | undefined;
+};
+
+export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: CrudSpec<C, P>) {
+  const { table, entity } = spec;
+  const r = new Hono<AppEnv>();
+  const byId = async (db: AppEnv['Variables']['deps']['database']['db'], id: string) => {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `${entity} ${id} does not exist`);
+    const [row] = (await db.select().from(table as PgTable).where(eq(table.id, id))) as Row[];
+    if (!row) throw new AppError('NOT_FOUND', `${entity} ${id} does not exist`);
+    return row;
+  };
+  const mapDbError = (err: unknown): never => {
+    const state = sqlState(err);
+    if (state === '23505') throw new AppError('CONFLICT', spec.conflictMessage);
+    if (state === '23503') throw new AppError('CONFLICT', spec.inUseMessage);
+    throw err;
+  };
+
+  r.get('/', requireUser(), async (c) => {
+    const q = parseQuery(c, PageQuery);
+    const cursor = decodeCursor(q.cursor);
+    const after = cursor ? or(gt(table.createdAt, new Date(cursor.at)), and(eq(table.createdAt, new Date(cursor.at)), gt(table.id, cursor.id))) : undefined;
+    const rows = (await c.get('deps').database.db.select().from(table as PgTable)
+      .where(and(after, spec.filter?.(c.req.query())))
+      .orderBy(asc(table.createdAt), asc(table.id)).limit(q.limit + 1)) as Row[];
+    return c.json(page(rows, q.limit, (row) => ({ at: row.createdAt, id: row.id })));
+  });
+
+  r.get('/:id', requireUser(), async (c) => c.json(await byId(c.get('deps').database.db, c.req.param('id'))));
+
+  r.post('/', requireUser('admin'), async (c) => {
+    const input = await parseJson(c, spec.create);
+    const { db } = c.get('deps').database;
+    const row = await db.transaction(async (tx) => {
+      const [created] = (await tx.insert(table).values(input as never).returning()) as Row[];
+      await audit(tx, `user:${currentUser(c).id}`, 'create', entity, created!.id, input as Record<string, unknown>);
+      return created!;
+    }).catch(mapDbError);
+    return c.json(row, 201);
+  });
+
+  r.patch('/:id', requireUser('admin'), async (c) => {
+    const input = await parseJson(c, spec.patch);
+    const { db } = c.get('deps').database;
+    await byId(db, c.req.param('id'));
+    const row = await db.transaction(async (tx) => {
+      const [updated] = (await tx.update(table).set({ ...(input as object), updatedAt: new Date() } as never)
+        .where(eq(table.id, c.req.param('id'))).returning()) as Row[];
+      await audit(tx, `user:${currentUser(c).id}`, 'update', entity, c.req.param('id'), input as Record<string, unknown>);
+      return updated!;
+    }).catch(mapDbError);
+    return c.json(row);
+  });
+
+  r.delete('/:id', requireUser('admin'), async (c) => {
+    const { db } = c.get('deps').database;
+    const row = await byId(db, c.req.param('id'));
+    spec.beforeDelete?.(row);
+    await db.transaction(async (tx) => {
+      await tx.delete(table).where(eq(table.id, row.id));
+      await audit(tx, `user:${currentUser(c).id}`, 'delete', entity, row.id);
+    }).catch(mapDbError);
+    return c.body(null, 204);
+  });
+  return r;
+}

@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/client.ts';
+import type { User } from '../db/schema.ts';
+import type { PressRules } from '../domain/press-decision.ts';
+import type { EventBus } from '../events/bus.ts';
+
+/** What routes get from the composition root. */
+export type AppDeps = {
+  database: Database;
+  bus: EventBus;
+  log: Logger;
+  rules: PressRules;
+  version: string;
+  gatewayToken?: string | undefined;
+  secureCookies: boolean;
+  now: () => Date;
+  /** Broker status for /api/health; absent in a split server. */
+  brokerStatus?: () => 'ok' | 'down';
+  /** Disconnect a device now (disabled, secret rotated); in-process gateway only. */
+  kickDevice?: (deviceId: string) => void;
+};
+
+export type Principal = { kind: 'user'; user: User } | { kind: 'gateway' };
+
+export type AppEnv = { Variables: { requestId: string; principal: Principal | null; deps: AppDeps } };

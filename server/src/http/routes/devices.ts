@@ -1,0 +1,105 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { audit } from '../../audit/audit.ts';
+import { sqlState } from '../../db/errors.ts';
+import { DEVICE_KINDS, deviceButtons, devices } from '../../db/schema.ts';
+import { getDeviceView, loadButtons, toDeviceView } from '../../devices/device-view.ts';
+import { ButtonMapping, DeviceInput, mapButton, provisionDevice, rotateDeviceSecret } from '../../devices/provision.ts';
+import { AppError } from '../../errors.ts';
+import { currentUser, requireUser } from '../auth.ts';
+import type { AppEnv } from '../env.ts';
+import { PageQuery } from '../pagination.ts';
+import { parseJson, parseQuery } from '../validate.ts';
+
+const DevicePatch = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  siteId: z.uuid().optional(),
+  kind: z.enum(DEVICE_KINDS).optional(),
+  disabled: z.boolean().optional(),
+  heartbeatS: z.number().int().min(10).max(7 * 86_400).optional(),
+  buttonCount: z.number().int().min(1).max(16).optional(),
+});
+const ButtonParam = z.coerce.number().int().min(0).max(15);
+const actorOf = (c: Parameters<typeof currentUser>[0]) => `user:${currentUser(c).id}`;
+
+export function deviceRoutes() {
+  const r = new Hono<AppEnv>();
+
+  r.get('/', requireUser('admin', 'manager', 'agent'), async (c) => {
+    const q = parseQuery(c, PageQuery.extend({ siteId: z.uuid().optional() }));
+    const { db } = c.get('deps').database;
+    const rows = await db.select().from(devices)
+      .where(and(q.cursor ? gt(devices.id, q.cursor) : undefined, q.siteId ? eq(devices.siteId, q.siteId) : undefined))
+      .orderBy(asc(devices.id)).limit(q.limit + 1);
+    const items = rows.slice(0, q.limit);
+    const buttons = await loadButtons(db, items.map((d) => d.id));
+    return c.json({
+      items: items.map((d) => toDeviceView(d, buttons.get(d.id) ?? [])),
+      nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null,
+    });
+  });
+
+  r.post('/', requireUser('admin'), async (c) => {
+    const input = await parseJson(c, DeviceInput);
+    return c.json(await provisionDevice(c.get('deps').database.db, input, actorOf(c)), 201);
+  });
+
+  r.get('/:id', requireUser('admin', 'manager', 'agent'), async (c) => c.json(await getDeviceView(c.get('deps').database.db, c.req.param('id'))));
+
+  r.patch('/:id', requireUser('admin'), async (c) => {
+    const input = await parseJson(c, DevicePatch);
+    const { db } = c.get('deps').database;
+    const id = c.req.param('id');
+    await getDeviceView(db, id);
+    await db.update(devices).set({ ...input, updatedAt: new Date() }).where(eq(devices.id, id)).catch((err: unknown) => {
+      throw sqlState(err) === '23503' ? new AppError('VALIDATION', `invalid body: siteId: site ${input.siteId} does not exist`) : err;
+    });
+    await audit(db, actorOf(c), 'update', 'device', id, input);
+    if (input.disabled) c.get('deps').kickDevice?.(id);
+    return c.json(await getDeviceView(db, id));
+  });
+
+  r.delete('/:id', requireUser('admin'), async (c) => {
+    const { db } = c.get('deps').database;
+    const id = c.req.param('id');
+    await getDeviceView(db, id);
+    await db.delete(devices).where(eq(devices.id, id)).catch((err: unknown) => {
+      if (sqlState(err) === '23503') throw new AppError('CONFLICT', `device ${id} has recorded presses; disable it instead (PATCH {"disabled": true}) to keep the history`);
+      throw err;
+    });
+    await audit(db, actorOf(c), 'delete', 'device', id);
+    c.get('deps').kickDevice?.(id);
+    return c.body(null, 204);
+  });
+
+  r.put('/:id/buttons/:button', requireUser('admin'), async (c) => {
+    const button = ButtonParam.safeParse(c.req.param('button'));
+    if (!button.success) throw new AppError('VALIDATION', 'invalid path: button: must be a whole number 0–15');
+    const input = await parseJson(c, ButtonMapping.omit({ button: true }));
+    const { db } = c.get('deps').database;
+    const id = c.req.param('id');
+    await getDeviceView(db, id);
+    await db.transaction(async (tx) => {
+      await mapButton(tx as unknown as typeof db, id, { ...input, button: button.data });
+      await audit(tx, actorOf(c), 'map-button', 'device', id, { button: button.data, ...input });
+    });
+    return c.json(await getDeviceView(db, id));
+  });
+
+  r.delete('/:id/buttons/:button', requireUser('admin'), async (c) => {
+    const { db } = c.get('deps').database;
+    const id = c.req.param('id');
+    await db.delete(deviceButtons).where(and(eq(deviceButtons.deviceId, id), eq(deviceButtons.button, Number(c.req.param('button')))));
+    await db.update(devices).set({ unmapped: true }).where(eq(devices.id, id));
+    await audit(db, actorOf(c), 'unmap-button', 'device', id, { button: c.req.param('button') });
+    return c.json(await getDeviceView(db, id));
+  });
+
+  r.post('/:id/rotate-secret', requireUser('admin'), async (c) => {
+    const result = await rotateDeviceSecret(c.get('deps').database.db, c.req.param('id'), actorOf(c));
+    c.get('deps').kickDevice?.(c.req.param('id')); // the old secret stops working now, not at the next reconnect
+    return c.json(result);
+  });
+  return r;
+}

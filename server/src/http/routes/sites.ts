@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { sites } from '../../db/schema.ts';
+import { crudRoutes } from '../crud.ts';
+
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/Warsaw');
+
+const Contact = z.strictObject({ name: z.string().max(200).optional(), email: z.email().optional(), phone: z.string().max(40).optional() });
+
+export const SiteInput = z.strictObject({
+  code: z.string().regex(/^[a-z0-9-]{2,32}$/, 'must be 2–32 of a-z, 0-9 and -'),
+  name: z.string().trim().min(1).max(200),
+  timezone: TimeZone.default('UTC'),
+  tier: z.string().trim().min(1).max(40).default('standard'),
+  calendarId: z.uuid().nullable().optional(),
+  contacts: z.array(Contact).max(20).default([]),
+});
+
+export const siteRoutes = () => crudRoutes({
+  entity: 'site',
+  table: sites,
+  create: SiteInput,
+  patch: SiteInput.partial(),
+  filter: (q) => (q.code ? eq(sites.code, q.code) : undefined),
+  conflictMessage: 'a site with this code already exists',
+  inUseMessage: 'the site still has devices or tickets; move or delete them first',
+});

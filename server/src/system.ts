@@ -1,0 +1,104 @@
+/**
+ * startSystem(options): the whole Dash in one process (all-in-one) or the HTTP server alone
+ * (split). Used by main.ts and by the integration tests, which start it on port 0.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type net from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import type { Logger } from 'pino';
+import { createDbRegistry } from '../../gateway/src/devices/db-registry.ts';
+import { createGateway, type Gateway } from '../../gateway/src/gateway.ts';
+import { attachWebSocket, createTcpListener, createTlsListener, listenOn } from '../../gateway/src/listeners.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { DEFAULT_PRESS_RULES } from './domain/press-decision.ts';
+import { EventBus } from './events/bus.ts';
+import { createApp } from './http/app.ts';
+import { seedBaseline, type SeedResult } from './setup/seed.ts';
+import { reportPresses } from './tickets/report-presses.ts';
+import { VERSION } from './version.ts';
+
+export type SystemOptions = { config: Config; mode: 'all-in-one' | 'server'; log: Logger; now?: () => Date };
+
+export type System = {
+  mode: SystemOptions['mode'];
+  database: Database;
+  gateway: Gateway | null;
+  bus: EventBus;
+  seed: SeedResult;
+  httpPort: number;
+  mqttPort: number | null;
+  mqttsPort: number | null;
+  stop(): Promise<void>;
+};
+
+export async function startSystem(opts: SystemOptions): Promise<System> {
+  const { config, log } = opts;
+  const now = opts.now ?? (() => new Date());
+  const closers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const close of closers.reverse()) await close().catch((err: Error) => log.warn({ err: err.message }, 'shutdown step failed'));
+  };
+  try {
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    closers.push(() => database.close());
+    await migrateDatabase(database);
+    const seed = await seedBaseline(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+    const bus = new EventBus();
+    const rules = { ...DEFAULT_PRESS_RULES, rateLimitPerMinute: config.PRESS_RATE_LIMIT };
+
+    let gateway: Gateway | null = null;
+    if (opts.mode === 'all-in-one') {
+      gateway = await createGateway({
+        registry: createDbRegistry(database.db),
+        intake: { reportPresses: (batch) => reportPresses({ db: database.db, bus, rules }, batch) },
+        log: log.child({ part: 'gateway' }),
+        now,
+        telemetryFlushMs: config.TELEMETRY_FLUSH_MS,
+      });
+      closers.push(() => gateway!.close());
+    }
+    const g = gateway;
+    const app = createApp({
+      database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now,
+      gatewayToken: config.GATEWAY_TOKEN,
+      secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
+      ...(g && {
+        brokerStatus: () => (g.broker.closed ? 'down' : 'ok'),
+        kickDevice: (id: string) => g.disconnect(id),
+      }),
+    });
+    const httpServer = http.createServer(getRequestListener(app.fetch));
+    if (g) attachWebSocket(httpServer, g.handle);
+    const httpPort = await listenOn(httpServer, config.HTTP_PORT, config.HOST, 'HTTP_PORT');
+    closers.push(() => closeServer(httpServer, true));
+
+    let mqttPort: number | null = null;
+    let mqttsPort: number | null = null;
+    if (g) {
+      const tcp = createTcpListener(g.handle, log, g.oversize);
+      mqttPort = await listenOn(tcp, config.MQTT_PORT, config.HOST, 'MQTT_PORT');
+      closers.push(() => closeServer(tcp));
+      if (config.MQTTS_PORT !== undefined && config.TLS_CERT && config.TLS_KEY) {
+        const tlsServer = createTlsListener(g.handle, log, g.oversize, readFileSync(config.TLS_CERT), readFileSync(config.TLS_KEY));
+        mqttsPort = await listenOn(tlsServer, config.MQTTS_PORT, config.HOST, 'MQTTS_PORT');
+        closers.push(() => closeServer(tlsServer));
+      }
+    }
+    return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** Stops accepting; existing MQTT sockets are closed by the broker, HTTP ones (SSE) here. */
+function closeServer(server: net.Server, dropConnections = false): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    if (dropConnections) (server as http.Server).closeAllConnections();
+  });
+}
+

@@ -1,0 +1,43 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.ts';
+import type { Ticket } from '../db/schema.ts';
+import { presses, ticketEvents, tickets } from '../db/schema.ts';
+import { formatTicketNumber } from '../domain/priority.ts';
+import { AppError } from '../errors.ts';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The ticket shape clients rely on (design §7); times are ISO 8601 UTC. */
+export function toTicketView(t: Ticket) {
+  return {
+    id: t.id, number: formatTicketNumber(t.number), status: t.status, priority: t.priority, source: t.source,
+    siteId: t.siteId, categoryId: t.categoryId, deviceId: t.deviceId, title: t.title,
+    openedAt: t.openedAt.toISOString(), lastPressAt: iso(t.lastPressAt), acknowledgedAt: iso(t.acknowledgedAt),
+    resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt), pressCount: t.pressCount,
+    assigneeId: t.assigneeId, teamId: t.teamId, responseDueAt: iso(t.responseDueAt), resolutionDueAt: iso(t.resolutionDueAt),
+    responseBreached: t.responseBreached, resolutionBreached: t.resolutionBreached, snapshot: t.snapshot,
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+export type TicketView = ReturnType<typeof toTicketView>;
+
+export async function loadTicketViews(db: DbOrTx, ids: string[]): Promise<TicketView[]> {
+  if (ids.length === 0) return [];
+  return (await db.select().from(tickets).where(inArray(tickets.id, ids))).map(toTicketView);
+}
+
+/** A ticket with its timeline and the presses that fed it; `ref` is the id or `INC-000123`. */
+export async function loadTicketDetail(db: DbOrTx, ref: string) {
+  const number = /^INC-(\d{1,9})$/i.exec(ref)?.[1];
+  const isUuid = /^[0-9a-f-]{36}$/i.test(ref);
+  if (!number && !isUuid) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
+  const [t] = await db.select().from(tickets).where(number ? eq(tickets.number, Number(number)) : eq(tickets.id, ref));
+  if (!t) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
+  const timeline = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, t.id)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
+  const feeding = await db.select().from(presses).where(eq(presses.ticketId, t.id)).orderBy(asc(presses.pressedAt));
+  return {
+    ...toTicketView(t),
+    timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
+    presses: feeding.map((p) => ({ ...p, pressedAt: p.pressedAt.toISOString(), receivedAt: p.receivedAt.toISOString() })),
+  };
+}
