@@ -12,7 +12,6 @@ export function rejectPayload(
 
 /** The pressId of a payload that failed validation, if one can be read, so the device can match the ack. */
 function salvagePressId(payload: Buffer): string {
-  if (payload.byteLength > 4096) return '';
-  const match = /"pressId"\s*:\s*"([A-Za-z0-9._:-]{1,64})"/.exec(payload.toString('utf8'));
+  const match = /"pressId"\s*:\s*"([A-Za-z0-9._:-]{1,64})"/.exec(payload.subarray(0, 1024).toString('utf8'));
   return match?.[1] ?? '';
 }

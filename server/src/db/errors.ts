@@ -8,6 +8,12 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
+
+/** The row is still referenced: foreign_key_violation, or restrict_violation (ON DELETE RESTRICT). */
+export function isStillReferenced(err: unknown): boolean {
+  const state = sqlState(err);
+  return state === '23503' || state === '23001';
+}
 /** Serialization failures and deadlocks are safe to retry as a whole transaction. */
 export const RETRYABLE_STATES = new Set([UNIQUE_VIOLATION, '40001', '40P01']);
 

@@ -7,7 +7,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import type { z } from 'zod';
 import { audit } from '../audit/audit.ts';
-import { sqlState } from '../db/errors.ts';
+import { isStillReferenced, sqlState } from '../db/errors.ts';
 import { AppError } from '../errors.ts';
 import { currentUser, requireUser } from './auth.ts';
 import type { AppEnv } from './env.ts';
@@ -41,7 +41,7 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
   const mapDbError = (err: unknown): never => {
     const state = sqlState(err);
     if (state === '23505') throw new AppError('CONFLICT', spec.conflictMessage);
-    if (state === '23503') throw new AppError('CONFLICT', spec.inUseMessage);
+    if (isStillReferenced(err)) throw new AppError('CONFLICT', spec.inUseMessage);
     throw err;
   };
 

@@ -2,7 +2,7 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.ts';
-import { sqlState } from '../../db/errors.ts';
+import { isStillReferenced, sqlState } from '../../db/errors.ts';
 import { DEVICE_KINDS, deviceButtons, devices } from '../../db/schema.ts';
 import { getDeviceView, loadButtons, toDeviceView } from '../../devices/device-view.ts';
 import { ButtonMapping, DeviceInput, mapButton, provisionDevice, rotateDeviceSecret } from '../../devices/provision.ts';
@@ -65,7 +65,7 @@ export function deviceRoutes() {
     const id = c.req.param('id');
     await getDeviceView(db, id);
     await db.delete(devices).where(eq(devices.id, id)).catch((err: unknown) => {
-      if (sqlState(err) === '23503') throw new AppError('CONFLICT', `device ${id} has recorded presses; disable it instead (PATCH {"disabled": true}) to keep the history`);
+      if (isStillReferenced(err)) throw new AppError('CONFLICT', `device ${id} has recorded presses; disable it instead (PATCH {"disabled": true}) to keep the history`);
       throw err;
     });
     await audit(db, actorOf(c), 'delete', 'device', id);
