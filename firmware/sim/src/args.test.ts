@@ -29,7 +29,7 @@ describe('parseSimArgs', () => {
     expect(result.kind).toBe('invalid');
     const problems = result.kind === 'invalid' ? result.problems : [];
     expect(problems).toHaveLength(4);
-    expect(problems[0]).toMatch(/^--devices: .*\(got "0"\)$/);
+    expect(problems[0]).toBe('--devices: must be at least 1 (got "0")');
     expect(problems.join('\n')).toMatch(/--rate: must be a number/);
     expect(problems.join('\n')).toMatch(/--mqtt: must be a URL/);
     expect(problems.join('\n')).toMatch(/--site: must be 2–32 of \[a-z0-9-\]/);

@@ -25,12 +25,14 @@ const urlWith = (protocols: string[], example: string) =>
     error: `must be a URL such as ${example} (${protocols.join(' ')})`,
   });
 
+// Every check carries its own message: zod 4 would otherwise reuse the type error's for all.
 const whole = (min: number, max: number, fallback: number) =>
-  z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max).default(fallback);
+  z.coerce.number({ error: 'must be a number' }).int('must be a whole number')
+    .min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 
 export const SimArgs = z.object({
   devices: whole(1, 5000, 5),
-  rate: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').max(600).default(2),
+  rate: z.coerce.number({ error: 'must be a number' }).positive('must be above 0').max(600, 'must be at most 600').default(2),
   mqtt: urlWith(['mqtt:', 'mqtts:', 'ws:', 'wss:'], 'mqtt://localhost:1883').default('mqtt://localhost:1883'),
   server: urlWith(['http:', 'https:'], 'http://localhost:3000').default('http://localhost:3000'),
   email: z.email('must be an e-mail address').default('admin@dash.local'),

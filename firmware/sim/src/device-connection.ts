@@ -30,6 +30,7 @@ export class DeviceConnection {
   #connected = false;
   #stopped = false;
   #attempt = 0;
+  #failureLogged = false;
   #deniedUntil = 0;
   #lastRotationAt: number | undefined;
   #reconnectTimer: NodeJS.Timeout | undefined;
@@ -70,6 +71,7 @@ export class DeviceConnection {
   #onUp(): void {
     this.#connected = true;
     this.#attempt = 0;
+    this.#failureLogged = false;
     this.on.up();
   }
 
@@ -111,7 +113,10 @@ export class DeviceConnection {
     if (this.#stopped) return;
     const delay = backoffDelay(this.#attempt, this.o.rng());
     this.#attempt += 1;
-    if (error) this.o.log.warn({ device: this.o.id, error: error.message, retryInMs: Math.round(delay) }, 'connect failed');
+    // The first failure of an outage is news; the rest would only repeat it.
+    const level = this.#failureLogged ? 'debug' : 'warn';
+    if (error) this.o.log[level]({ device: this.o.id, error: error.message, retryInMs: Math.round(delay) }, 'connect failed');
+    this.#failureLogged ||= error !== undefined;
     this.#reconnectTimer = setTimeout(() => this.start(), delay);
   }
 }

@@ -26,6 +26,8 @@ export type DeviceOptions = {
 export class SimDevice {
   /** Set whenever the outbox changes; the simulation persists it and clears the flag. */
   outboxDirty = false;
+  readonly id: string;
+  readonly outbox: Outbox;
   readonly connection: DeviceConnection;
   readonly #o: DeviceOptions;
   readonly #now: () => number;
@@ -42,6 +44,8 @@ export class SimDevice {
 
   constructor(options: DeviceOptions) {
     this.#o = options;
+    this.id = options.id;
+    this.outbox = options.outbox;
     this.#now = options.now ?? Date.now;
     this.#pressRng = createRng(deriveSeed(options.seed, 0));
     this.#telemetryRng = createRng(deriveSeed(options.seed, 1));
@@ -52,18 +56,6 @@ export class SimDevice {
       { id, mqttUrl, credentials, stats, log, rng: createRng(deriveSeed(options.seed, 2)), now: this.#now },
       { up: () => this.#onUp(), down: () => clearTimeout(this.#timers.telemetry), message: (m) => this.#onDownlink(m) },
     );
-  }
-
-  get id(): string {
-    return this.#o.id;
-  }
-
-  get backlog(): number {
-    return this.#o.outbox.size;
-  }
-
-  outboxSnapshot(): OutboxEntry[] {
-    return this.#o.outbox.snapshot();
   }
 
   start(): void {
@@ -79,8 +71,8 @@ export class SimDevice {
   }
 
   #onUp(): void {
-    this.#o.log.info({ device: this.id, backlog: this.#o.outbox.size || undefined }, 'connected');
-    this.#o.outbox.expediteAll(this.#now());
+    this.#o.log.info({ device: this.id, backlog: this.outbox.size || undefined }, 'connected');
+    this.outbox.expediteAll(this.#now());
     this.#flush();
     this.#sendTelemetry();
   }
@@ -95,13 +87,14 @@ export class SimDevice {
   }
 
   #onAck(ack: AckPayload): void {
-    const entry = this.#o.outbox.settle(ack.pressId);
+    const entry = this.outbox.settle(ack.pressId);
     if (entry) this.outboxDirty = true;
     const latencyMs = entry?.firstSentAt === undefined ? undefined : this.#now() - entry.firstSentAt;
     this.#o.stats.recordAck(ack.outcome, entry !== undefined, latencyMs);
-    const fields = { device: this.id, ...ack, ms: latencyMs, stray: entry ? undefined : true };
-    if (ack.outcome === 'rejected') this.#o.log.warn(fields, 'press rejected');
-    else this.#o.log.debug(fields, 'ack');
+    const fields = { device: this.id, ...ack, ms: latencyMs };
+    // A stray ack answers bad traffic or a second copy; only a real press being refused is news.
+    if (ack.outcome === 'rejected' && entry) this.#o.log.warn(fields, 'press rejected');
+    else this.#o.log.debug({ ...fields, stray: entry ? undefined : true }, 'ack');
   }
 
   #schedulePress(): void {
@@ -124,8 +117,7 @@ export class SimDevice {
     }
     const client = this.connection.client;
     if (!client) return;
-    this.#badSeq += 1;
-    const press = { v: 1 as const, pressId: `${this.#o.bootId}-bad${this.#badSeq}`, seq: 0, ...choice, pressedAt: this.#now() };
+    const press = { v: 1 as const, pressId: `${this.#o.bootId}-bad${++this.#badSeq}`, seq: 0, ...choice, pressedAt: this.#now() };
     const { peerId, mqttUrl, stats, log } = this.#o;
     if (actOut(kind, { client, deviceId: this.id, peerId, mqttUrl, stats, log }, press)) this.connection.expectDenial();
   }
@@ -133,7 +125,7 @@ export class SimDevice {
   #queuePress(choice: { button: number; action: PressAction }): OutboxEntry | undefined {
     this.#seq += 1;
     const press = { pressId: `${this.#o.bootId}-${this.#seq}`, seq: this.#seq, ...choice, pressedAt: this.#now() };
-    const { entry, evicted } = this.#o.outbox.add(press, press.pressedAt);
+    const { entry, evicted } = this.outbox.add(press, press.pressedAt);
     if (evicted) {
       this.#o.stats.count('dropped');
       this.#o.log.warn({ device: this.id, pressId: evicted.pressId }, 'outbox full; oldest press dropped');
@@ -144,7 +136,7 @@ export class SimDevice {
 
   #flush(): void {
     if (!this.connection.client) return;
-    for (const entry of this.#o.outbox.due(this.#now())) this.#publishPress(entry, 1);
+    for (const entry of this.outbox.due(this.#now())) this.#publishPress(entry, 1);
   }
 
   /** `copies` > 1 is the double-publish fault: the very same bytes, back to back. */
@@ -155,7 +147,7 @@ export class SimDevice {
     const payload = encodePayload('press', pressPayload(entry, now));
     for (let i = 0; i < copies; i += 1) client.publish(topicFor(this.id, 'press'), payload, { qos: TOPICS.press.qos });
     this.#o.stats.count(entry.attempts === 0 ? 'pressesSent' : 'resends');
-    this.#o.outbox.recordAttempt(entry.pressId, now, retryDelayMs(this.#retryRng));
+    this.outbox.recordAttempt(entry.pressId, now, retryDelayMs(this.#retryRng));
     this.outboxDirty = true;
   }
 
@@ -163,7 +155,7 @@ export class SimDevice {
     const client = this.connection.client;
     if (!client) return;
     this.#vitals = nextVitals(this.#telemetryRng, this.#vitals);
-    const payload = telemetryPayload(this.#telemetryRng, this.#vitals, this.#now() - this.#bootAt, this.#o.outbox.size);
+    const payload = telemetryPayload(this.#telemetryRng, this.#vitals, this.#now() - this.#bootAt, this.outbox.size);
     client.publish(topicFor(this.id, 'telemetry'), encodePayload('telemetry', payload), { qos: TOPICS.telemetry.qos });
     this.#timers.telemetry = setTimeout(() => this.#sendTelemetry(), nextTelemetryDelayMs(this.#telemetryRng));
   }

@@ -58,7 +58,7 @@ describe('Outbox', () => {
     expect(outbox.due(T0).map((e) => e.seq)).toEqual([2, 3]);
   });
 
-  it('restores presses from disk without a latency start', () => {
+  it("restores presses from disk without the old process's send time", () => {
     const original = new Outbox();
     original.add(press(7), T0);
     original.recordAttempt('boot-7', T0, 4_000);

@@ -11,7 +11,7 @@ export const OutboxEntry = PressPayload.pick({ pressId: true, seq: true, button:
   pressedAt: z.number().int().positive(),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.number(),
-  /** First publish by this process; absent for presses restored from disk (no latency sample). */
+  /** First publish by this process: ack latency is measured from here, also for restored presses. */
   firstSentAt: z.number().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
@@ -30,6 +30,7 @@ export class Outbox {
 
   static restore(entries: readonly OutboxEntry[], capacity = DEFAULT_CAPACITY): Outbox {
     const outbox = new Outbox(capacity);
+    // Another process's send time would make the latency include the downtime.
     for (const entry of entries) outbox.#entries.set(entry.pressId, { ...entry, firstSentAt: undefined });
     return outbox;
   }

@@ -69,14 +69,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const snapshot = () => stats.snapshot({
     devices: devices.length,
     connected: devices.filter((d) => d.connection.client).length,
-    backlog: devices.reduce((sum, d) => sum + d.backlog, 0),
+    backlog: devices.reduce((sum, d) => sum + d.outbox.size, 0),
   });
   let saving = Promise.resolve();
   const persist = (force: boolean) => {
     if (!force && !devices.some((d) => d.outboxDirty)) return saving;
     for (const device of devices) {
       device.outboxDirty = false;
-      stored[device.id] = device.outboxSnapshot();
+      stored[device.id] = device.outbox.snapshot();
     }
     const body = { ...stored };
     saving = saving.then(() => saveOutboxes(outboxPath, body)).catch((error: unknown) => {
@@ -94,9 +94,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   let stopping: Promise<StatsSnapshot> | undefined;
   const stop = () => (stopping ??= (async () => {
     timers.forEach(clearInterval);
+    // Connected as the run ended, not after our own DISCONNECTs.
+    const { connected } = snapshot();
     await Promise.all(devices.map((d) => d.stop()));
     await persist(true);
-    const final = snapshot();
+    const final = { ...snapshot(), connected };
     log.info({}, `final: ${formatSummary(final)}`);
     resolveFinished(final);
     return final;

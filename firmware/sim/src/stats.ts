@@ -47,7 +47,7 @@ export class SimStats {
 
   /**
    * An ack. `settled`: it ended a press in the outbox; `latencyMs`: since that press's first
-   * publish by this process (absent for presses restored from disk).
+   * publish by this process (absent when it was never sent by this process).
    */
   recordAck(outcome: AckOutcome, settled: boolean, latencyMs?: number): void {
     this.#acks[outcome] = (this.#acks[outcome] ?? 0) + 1;
