@@ -44,7 +44,7 @@ describe.each(testDatabases())('bad input on $name', (db) => {
 
   it('closes a connection that announces an oversized packet, and keeps serving others', async () => {
     const { device } = await t.connectedDevice();
-    const closed = new Promise((resolve) => device.client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => device.client.once('close', () => resolve()));
     device.client.publish(topicFor(device.id, 'press'), Buffer.alloc(200 * 1024, 'x'), { qos: 0 });
     await closed;
     await waitFor(() => t.logged(/oversized MQTT packet/).length > 0 || undefined);
@@ -59,7 +59,7 @@ describe.each(testDatabases())('bad input on $name', (db) => {
   ])('denies publishing to %s: the connection closes, nothing is recorded', async (_what, topic) => {
     const { device } = await t.connectedDevice();
     const before = await ticketCount();
-    const closed = new Promise((resolve) => device.client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => device.client.once('close', () => resolve()));
     device.client.publish(topic(device.id), JSON.stringify({ v: 1, pressId: 'x-1', seq: 1 }), { qos: 1 });
     await closed;
     expect(t.logs.some((l) => /publish denied/.test(l.msg) && l.deviceId === device.id)).toBe(true);
@@ -92,7 +92,7 @@ describe.each(testDatabases())('bad input on $name', (db) => {
 
   it('refuses a disabled device and drops its live connection', async () => {
     const { device } = await t.connectedDevice();
-    const closed = new Promise((resolve) => device.client.once('close', resolve));
+    const closed = new Promise<void>((resolve) => device.client.once('close', () => resolve()));
     await t.api.ok('PATCH', `/api/devices/${device.id}`, { disabled: true });
     await closed;
     const error = await mqtt.connectAsync(t.mqttUrl, { clientId: device.id, username: device.id, password: 'whatever', protocolVersion: 4, reconnectPeriod: 0 })

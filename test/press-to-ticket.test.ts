@@ -71,7 +71,7 @@ describe.each(testDatabases())('press → ticket on $name', (db) => {
     // The close verb arrives with the ticket lifecycle; closing in the database is the same end state.
     const { tickets } = await import('../server/src/db/schema.ts');
     const { eq } = await import('drizzle-orm');
-    await t.system.database.db.update(tickets).set({ status: 'closed', closedAt: new Date() }).where(eq(tickets.id, first.ticketId ?? (await t.api.ok('GET', `/api/tickets/${first.ticketNumber}`)).id));
+    await t.system.database.db.update(tickets).set({ status: 'closed', closedAt: new Date() }).where(eq(tickets.id, (await t.api.ok('GET', `/api/tickets/${first.ticketNumber}`)).id));
     await device.press({ pressId: 'c-2' });
     const second = await device.ack('c-2');
     expect(second.outcome).toBe('created');

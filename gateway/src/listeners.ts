@@ -50,16 +50,37 @@ function guardPacketSize(socket: net.Socket, log: Logger, onOversize: () => void
 }
 
 export function createTcpListener(handle: Handle, log: Logger, onOversize: () => void): net.Server {
-  return net.createServer((socket) => {
+  return trackSockets(net.createServer((socket) => {
     guardPacketSize(socket, log, onOversize);
     handle(socket);
-  });
+  }));
 }
 
 export function createTlsListener(handle: Handle, log: Logger, onOversize: () => void, cert: Buffer, key: Buffer): tls.Server {
-  return tls.createServer({ cert, key }, (socket) => {
+  return trackSockets(tls.createServer({ cert, key }, (socket) => {
     guardPacketSize(socket, log, onOversize);
     handle(socket);
+  }));
+}
+
+const OPEN_SOCKETS = Symbol('openSockets');
+
+/** Remembers open sockets so shutdown can end them: `server.close()` alone waits for every device to leave. */
+function trackSockets<S extends net.Server>(server: S): S {
+  const open = new Set<net.Socket>();
+  server.on('connection', (s: net.Socket) => {
+    open.add(s);
+    s.on('close', () => open.delete(s));
+  });
+  return Object.assign(server, { [OPEN_SOCKETS]: open });
+}
+
+/** Stops accepting and ends the connections still open; resolves when the server is closed. */
+export function closeListener(server: net.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    for (const s of (server as { [OPEN_SOCKETS]?: Set<net.Socket> })[OPEN_SOCKETS] ?? []) s.destroy();
   });
 }
 

@@ -16,11 +16,15 @@ export class PressBatcher {
     private readonly intake: TicketIntake,
     private readonly maxBatch = 200,
     private readonly maxInFlight = 2,
+    /** A commit that has not answered by then counts as failed: no PUBACK, the device retries. */
+    private readonly timeoutMs = 10_000,
   ) {}
 
   submit(item: IntakePress): Promise<IntakeResult> {
     return new Promise((resolve) => {
-      this.queue.push({ item, resolve });
+      // If the commit lands after the timeout, the retried press is answered "duplicate".
+      const timer = setTimeout(() => resolve({ pressId: item.press.pressId, outcome: 'error', message: `commit did not finish within ${this.timeoutMs} ms` }), this.timeoutMs);
+      this.queue.push({ item, resolve: (r) => (clearTimeout(timer), resolve(r)) });
       this.pump();
     });
   }

@@ -4,12 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import type net from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createDbRegistry } from '../../gateway/src/devices/db-registry.ts';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.ts';
-import { attachWebSocket, createTcpListener, createTlsListener, listenOn } from '../../gateway/src/listeners.ts';
+import { attachWebSocket, closeListener, createTcpListener, createTlsListener, listenOn } from '../../gateway/src/listeners.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -73,18 +72,18 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     const httpServer = http.createServer(getRequestListener(app.fetch));
     if (g) attachWebSocket(httpServer, g.handle);
     const httpPort = await listenOn(httpServer, config.HTTP_PORT, config.HOST, 'HTTP_PORT');
-    closers.push(() => closeServer(httpServer, true));
+    closers.push(() => closeListener(httpServer));
 
     let mqttPort: number | null = null;
     let mqttsPort: number | null = null;
     if (g) {
       const tcp = createTcpListener(g.handle, log, g.oversize);
       mqttPort = await listenOn(tcp, config.MQTT_PORT, config.HOST, 'MQTT_PORT');
-      closers.push(() => closeServer(tcp));
+      closers.push(() => closeListener(tcp));
       if (config.MQTTS_PORT !== undefined && config.TLS_CERT && config.TLS_KEY) {
         const tlsServer = createTlsListener(g.handle, log, g.oversize, readFileSync(config.TLS_CERT), readFileSync(config.TLS_KEY));
         mqttsPort = await listenOn(tlsServer, config.MQTTS_PORT, config.HOST, 'MQTTS_PORT');
-        closers.push(() => closeServer(tlsServer));
+        closers.push(() => closeListener(tlsServer));
       }
     }
     return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, stop };
@@ -93,12 +92,3 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     throw err;
   }
 }
-
-/** Stops accepting; existing MQTT sockets are closed by the broker, HTTP ones (SSE) here. */
-function closeServer(server: net.Server, dropConnections = false): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    if (dropConnections) (server as http.Server).closeAllConnections();
-  });
-}
-
