@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicFor } from '../gateway/src/mqtt/contract.ts';
 import { testDatabases } from './helpers/databases.ts';
-import { connectDevice, waitFor } from './helpers/device.ts';
+import { waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
 
 describe.each(testDatabases())('bad input on $name', (db) => {

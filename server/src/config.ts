@@ -55,6 +55,9 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     if (role === 'gateway' && (!c.SERVER_URL || !c.GATEWAY_TOKEN)) {
       problems.push('SERVER_URL and GATEWAY_TOKEN: a split gateway needs both to reach the server');
     }
+    if (role === 'server' && !c.GATEWAY_TOKEN) {
+      problems.push('GATEWAY_TOKEN: a split server needs it to accept presses from its gateways');
+    }
     if (role !== 'all-in-one' && !c.DATABASE_URL) {
       problems.push('DATABASE_URL: split mode runs every process on one PostgreSQL; set DATABASE_URL');
     }
