@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
-import type { User } from '../db/schema.ts';
+import type { Role, User } from '../db/schema.ts';
 import type { PressRules } from '../domain/press-decision.ts';
 import type { EventBus } from '../events/bus.ts';
 
@@ -20,6 +20,8 @@ export type AppDeps = {
   kickDevice?: (deviceId: string) => void;
 };
 
-export type Principal = { kind: 'user'; user: User } | { kind: 'gateway' };
+/** An API token acts with its role, narrowed by its scopes (design §6). */
+export type TokenPrincipal = { id: string; name: string; role: Role; scopes: string[] };
+export type Principal = { kind: 'user'; user: User } | { kind: 'token'; token: TokenPrincipal } | { kind: 'gateway' };
 
 export type AppEnv = { Variables: { requestId: string; principal: Principal | null; deps: AppDeps } };
