@@ -29,11 +29,11 @@ export const ConfigSchema = z.object({
   GATEWAY_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   PRESS_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   /** After resolution, a press on a reporting button reopens the ticket for this long. */
-  CONFIRM_WINDOW_MIN: z.coerce.number().int().min(0).default(30),
+  CONFIRM_WINDOW_MIN: z.coerce.number().min(0).default(30),
   /** Resolved tickets close by themselves after this long. */
   AUTO_CLOSE_HOURS: z.coerce.number().min(0).default(72),
   /** Mains devices `lost` longer than this open a device-health ticket. */
-  LOST_GRACE_MIN: z.coerce.number().int().min(0).default(5),
+  LOST_GRACE_MIN: z.coerce.number().min(0).default(5),
   MAIL_FROM: z.string().min(3).default('Dash <dash@localhost>'),
   /** SMS through an HTTP gateway: a URL template with {to} and {text}, e.g. https://sms.example/send?to={to}&text={text}. */
   SMS_URL_TEMPLATE: optionalText,

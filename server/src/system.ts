@@ -15,7 +15,12 @@ import { migrateDatabase } from './db/migrate.ts';
 import { DEFAULT_PRESS_RULES } from './domain/press-decision.ts';
 import { EventBus } from './events/bus.ts';
 import { createApp } from './http/app.ts';
+import { startNotificationDispatcher, type NotificationDispatcher } from './notify/dispatcher.ts';
 import { seedBaseline, type SeedResult } from './setup/seed.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { slaJobHandlers } from './sla/sla-jobs.ts';
+import type { TicketDeps } from './tickets/deps.ts';
+import { gatewayDownlink } from './devices/downlink.ts';
 import { reportPresses } from './tickets/report-presses.ts';
 import { VERSION } from './version.ts';
 
@@ -30,6 +35,9 @@ export type System = {
   httpPort: number;
   mqttPort: number | null;
   mqttsPort: number | null;
+  notifications: NotificationDispatcher;
+  scheduler: Scheduler;
+  tickets: TicketDeps;
   stop(): Promise<void>;
 };
 
@@ -47,21 +55,30 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     const seed = await seedBaseline(database.db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
     const bus = new EventBus();
     const rules = { ...DEFAULT_PRESS_RULES, rateLimitPerMinute: config.PRESS_RATE_LIMIT };
+    let scheduler: Scheduler | null = null;
+    const tickets: TicketDeps = {
+      db: database.db, onPostgres: database.kind === 'postgres', bus, rules, now, downlink: null,
+      confirmWindowMs: config.CONFIRM_WINDOW_MIN * 60_000, autoCloseMs: config.AUTO_CLOSE_HOURS * 3_600_000,
+      wakeScheduler: () => scheduler?.wake(),
+    };
 
     let gateway: Gateway | null = null;
     if (opts.mode === 'all-in-one') {
       gateway = await createGateway({
         registry: createDbRegistry(database.db),
-        intake: { reportPresses: (batch) => reportPresses({ db: database.db, bus, rules }, batch) },
+        intake: { reportPresses: (batch) => reportPresses(tickets, batch) },
         log: log.child({ part: 'gateway' }),
         now,
         telemetryFlushMs: config.TELEMETRY_FLUSH_MS,
       });
       closers.push(() => gateway!.close());
+      tickets.downlink = gatewayDownlink(gateway);
     }
     const g = gateway;
+    scheduler = await startScheduler({ database, handlers: { ...slaJobHandlers(tickets) }, log: log.child({ part: 'scheduler' }), now });
+    closers.push(() => scheduler!.stop());
     const app = createApp({
-      database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now,
+      database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now, tickets,
       gatewayToken: config.GATEWAY_TOKEN,
       secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
       ...(g && {
@@ -73,6 +90,10 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     if (g) attachWebSocket(httpServer, g.handle);
     const httpPort = await listenOn(httpServer, config.HTTP_PORT, config.HOST, 'HTTP_PORT');
     closers.push(() => closeListener(httpServer));
+    const notifications = startNotificationDispatcher({
+      db: database.db, config, bus, log: log.child({ part: 'notify' }), now, publicUrl: config.PUBLIC_URL ?? `http://localhost:${httpPort}`,
+    });
+    closers.push(() => notifications.stop());
 
     let mqttPort: number | null = null;
     let mqttsPort: number | null = null;
@@ -86,7 +107,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
         closers.push(() => closeListener(tlsServer));
       }
     }
-    return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, stop };
+    return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, scheduler, tickets, notifications, stop };
   } catch (err) {
     await stop();
     throw err;

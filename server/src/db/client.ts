@@ -25,7 +25,7 @@ export type Database = {
   /** Where the data lives, for the start banner (no password). */
   describe: string;
   /** Raw client, for the migrator and LISTEN. */
-  client: { kind: 'postgres'; sql: postgres.Sql } | { kind: 'pglite'; pglite: PGlite };
+  client: { kind: 'postgres'; sql: postgres.Sql; url: string } | { kind: 'pglite'; pglite: PGlite };
   close(): Promise<void>;
 };
 
@@ -51,7 +51,7 @@ function openPostgres(url: string, max: number): Database {
     db,
     kind: 'postgres',
     describe: `PostgreSQL ${safeUrl.host}${safeUrl.pathname}`,
-    client: { kind: 'postgres', sql },
+    client: { kind: 'postgres', sql, url },
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -59,6 +59,25 @@ describe('decidePress', () => {
     expect(decidePress(input({ action: 'hold', openTicket: open({ status: 'in_progress' }) }))).toEqual({ kind: 'reporter_fixed', ticketId: 't1' });
   });
 
+  describe('after resolution', () => {
+    const resolved = (overrides = {}) => ({
+      id: 'r1', openedAt: minutesAgo(60), resolvedAt: minutesAgo(10), confirmUntil: new Date(now.getTime() + 20 * 60_000), reportedByThisButton: true, ...overrides,
+    });
+
+    it('reopens within the confirm window when the reporting button is pressed again ("still broken")', () => {
+      expect(decidePress(input({ lastResolved: resolved() }))).toEqual({ kind: 'reopen', ticketId: 'r1' });
+    });
+
+    it('opens a new ticket when another button presses, or the window has passed', () => {
+      expect(decidePress(input({ lastResolved: resolved({ reportedByThisButton: false }) }))).toEqual({ kind: 'create', priority: 'P3' });
+      expect(decidePress(input({ lastResolved: resolved({ confirmUntil: minutesAgo(1) }) }))).toEqual({ kind: 'create', priority: 'P3' });
+    });
+
+    it('attaches a late queued press made before the resolution to the resolved ticket', () => {
+      expect(decidePress(input({ pressedAt: minutesAgo(30), lastResolved: resolved({ reportedByThisButton: false }) }))).toEqual({ kind: 'attach_late', ticketId: 'r1' });
+    });
+  });
+
   it('rejects a hold with nothing open', () => {
     expect(decidePress(input({ action: 'hold' }))).toEqual({ kind: 'rejected', reason: 'no_open_ticket' });
   });

@@ -24,6 +24,16 @@ export type OpenTicket = {
   recentPressTimes: Date[];
 };
 
+/** The latest resolved ticket of the same (site, category), when one may take this press. */
+export type ResolvedTicket = {
+  id: string;
+  openedAt: Date;
+  resolvedAt: Date;
+  /** While in the future, a press on a button that reported it reopens it ("still broken"). */
+  confirmUntil: Date | null;
+  reportedByThisButton: boolean;
+};
+
 export type PressDecisionInput = {
   action: 'single' | 'double' | 'hold';
   pressedAt: Date;
@@ -32,6 +42,7 @@ export type PressDecisionInput = {
   pressesLastMinute: number;
   defaultPriority: Priority;
   openTicket: OpenTicket | null;
+  lastResolved?: ResolvedTicket | null;
   rules: PressRules;
 };
 
@@ -39,6 +50,8 @@ export type PressDecision =
   | { kind: 'rejected'; reason: 'rate_limited' | 'no_open_ticket' }
   | { kind: 'create'; priority: Priority }
   | { kind: 'merge'; ticketId: string; priority: Priority; raisedBy: 'double' | 'repeat' | null }
+  | { kind: 'reopen'; ticketId: string }
+  | { kind: 'attach_late'; ticketId: string }
   | { kind: 'cancel'; ticketId: string }
   | { kind: 'reporter_fixed'; ticketId: string };
 
@@ -53,7 +66,7 @@ export function decidePress(input: PressDecisionInput): PressDecision {
   }
 
   const wanted = action === 'double' ? raisePriority(input.defaultPriority) : input.defaultPriority;
-  if (!open) return { kind: 'create', priority: wanted };
+  if (!open) return afterResolution(input) ?? { kind: 'create', priority: wanted };
 
   const byDouble = higherPriority(open.priority, wanted);
   if (byDouble !== open.priority) return { kind: 'merge', ticketId: open.id, priority: byDouble, raisedBy: 'double' };
@@ -71,4 +84,19 @@ function shouldRaiseForRepeats(open: OpenTicket, pressedAt: Date, now: Date, rul
   const inWindow = open.recentPressTimes.filter((t) => t.getTime() > windowStart).length;
   const thisOne = pressedAt.getTime() > windowStart ? 1 : 0;
   return inWindow + thisOne >= rules.repeatThreshold;
+}
+
+/**
+ * Design §3 "After resolution": a press made while the ticket was still open but delivered
+ * late (queued) joins it; within the confirm window, a press on a button that reported it
+ * reopens it ("still broken"). Anything else opens a new ticket.
+ */
+function afterResolution(input: PressDecisionInput): PressDecision | null {
+  const last = input.lastResolved;
+  if (!last) return null;
+  const at = input.pressedAt.getTime();
+  if (at >= last.openedAt.getTime() && at <= last.resolvedAt.getTime()) return { kind: 'attach_late', ticketId: last.id };
+  const inWindow = last.confirmUntil !== null && input.now.getTime() < last.confirmUntil.getTime();
+  if (inWindow && last.reportedByThisButton && at > last.resolvedAt.getTime()) return { kind: 'reopen', ticketId: last.id };
+  return null;
 }

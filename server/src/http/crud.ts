@@ -8,8 +8,9 @@ import { Hono } from 'hono';
 import type { z } from 'zod';
 import { audit } from '../audit/audit.ts';
 import { isStillReferenced, sqlState } from '../db/errors.ts';
+import type { Role } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { currentUser, requireUser } from './auth.ts';
+import { actorOf, currentCaller, requireUser, type Caller } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { decodeCursor, page, PageQuery } from './pagination.ts';
 import { parseJson, parseQuery } from './validate.ts';
@@ -27,14 +28,26 @@ export type CrudSpec<C extends z.ZodObject, P extends z.ZodType> = {
   conflictMessage: string;
   inUseMessage: string;
   filter?: (q: Record<string, string>) => SQL | undefined;
+  /** The rows a caller may read, e.g. staff only their own site (default: all). */
+  visibleTo?: (caller: Caller) => SQL | undefined;
+  /** Who may create, change and delete (default admin only). */
+  writeRoles?: Role[];
+  /** Checks beyond the schema on create and patch (returns problems for VALIDATION). */
+  check?: (input: Record<string, unknown>) => string[];
 };
 
 export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: CrudSpec<C, P>) {
   const { table, entity } = spec;
+  const writers = spec.writeRoles ?? ['admin'];
+  const checked = <T>(input: T): T => {
+    const problems = spec.check?.(input as Record<string, unknown>) ?? [];
+    if (problems.length) throw new AppError('VALIDATION', `invalid body: ${problems.join('; ')}`, { fields: problems });
+    return input;
+  };
   const r = new Hono<AppEnv>();
-  const byId = async (db: AppEnv['Variables']['deps']['database']['db'], id: string) => {
+  const byId = async (db: AppEnv['Variables']['deps']['database']['db'], id: string, visible?: SQL) => {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `${entity} ${id} does not exist`);
-    const [row] = (await db.select().from(table as PgTable).where(eq(table.id, id))) as Row[];
+    const [row] = (await db.select().from(table as PgTable).where(and(eq(table.id, id), visible))) as Row[];
     if (!row) throw new AppError('NOT_FOUND', `${entity} ${id} does not exist`);
     return row;
   };
@@ -50,44 +63,44 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
     const cursor = decodeCursor(q.cursor);
     const after = cursor ? or(gt(table.createdAt, new Date(cursor.at)), and(eq(table.createdAt, new Date(cursor.at)), gt(table.id, cursor.id))) : undefined;
     const rows = (await c.get('deps').database.db.select().from(table as PgTable)
-      .where(and(after, spec.filter?.(c.req.query())))
+      .where(and(after, spec.filter?.(c.req.query()), spec.visibleTo?.(currentCaller(c))))
       .orderBy(asc(table.createdAt), asc(table.id)).limit(q.limit + 1)) as Row[];
     return c.json(page(rows, q.limit, (row) => ({ at: row.createdAt, id: row.id })));
   });
 
-  r.get('/:id', requireUser(), async (c) => c.json(await byId(c.get('deps').database.db, c.req.param('id'))));
+  r.get('/:id', requireUser(), async (c) => c.json(await byId(c.get('deps').database.db, c.req.param('id'), spec.visibleTo?.(currentCaller(c)))));
 
-  r.post('/', requireUser('admin'), async (c) => {
-    const input = await parseJson(c, spec.create);
+  r.post('/', requireUser(...writers), async (c) => {
+    const input = checked(await parseJson(c, spec.create));
     const { db } = c.get('deps').database;
     const row = await db.transaction(async (tx) => {
       const [created] = (await tx.insert(table).values(input as never).returning()) as Row[];
-      await audit(tx, `user:${currentUser(c).id}`, 'create', entity, created!.id, input as Record<string, unknown>);
+      await audit(tx, actorOf(c), 'create', entity, created!.id, input as Record<string, unknown>);
       return created!;
     }).catch(mapDbError);
     return c.json(row, 201);
   });
 
-  r.patch('/:id', requireUser('admin'), async (c) => {
-    const input = await parseJson(c, spec.patch);
+  r.patch('/:id', requireUser(...writers), async (c) => {
+    const input = checked(await parseJson(c, spec.patch));
     const { db } = c.get('deps').database;
     await byId(db, c.req.param('id'));
     const row = await db.transaction(async (tx) => {
       const [updated] = (await tx.update(table).set({ ...(input as object), updatedAt: new Date() } as never)
         .where(eq(table.id, c.req.param('id'))).returning()) as Row[];
-      await audit(tx, `user:${currentUser(c).id}`, 'update', entity, c.req.param('id'), input as Record<string, unknown>);
+      await audit(tx, actorOf(c), 'update', entity, c.req.param('id'), input as Record<string, unknown>);
       return updated!;
     }).catch(mapDbError);
     return c.json(row);
   });
 
-  r.delete('/:id', requireUser('admin'), async (c) => {
+  r.delete('/:id', requireUser(...writers), async (c) => {
     const { db } = c.get('deps').database;
     const row = await byId(db, c.req.param('id'));
     spec.beforeDelete?.(row);
     await db.transaction(async (tx) => {
       await tx.delete(table).where(eq(table.id, row.id));
-      await audit(tx, `user:${currentUser(c).id}`, 'delete', entity, row.id);
+      await audit(tx, actorOf(c), 'delete', entity, row.id);
     }).catch(mapDbError);
     return c.body(null, 204);
   });

@@ -30,3 +30,10 @@ export function parseQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<
   if (!parsed.success) fail('query', parsed.error);
   return parsed.data;
 }
+
+/** For bodies that may be left out entirely (`POST /tickets/:id/acknowledge` with no note). */
+export async function parseOptionalJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const length = c.req.header('content-length');
+  const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  return hasBody ? parseJson(c, schema) : schema.parse({});
+}

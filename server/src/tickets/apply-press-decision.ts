@@ -1,12 +1,17 @@
-/** Writes what decidePress decided: the press row, the ticket change and its timeline events. */
+/** Writes what decidePress decided: the press row, the ticket change, timeline, SLA and effects. */
 import { eq, sql } from 'drizzle-orm';
 import type { AckOutcome, PressPayload, RejectReason } from '../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../db/client.ts';
-import type { Category, Device, Site } from '../db/schema.ts';
+import type { Category, Device, Site, Ticket } from '../db/schema.ts';
 import { presses, ticketEvents, tickets } from '../db/schema.ts';
 import type { PressDecision } from '../domain/press-decision.ts';
 import { snapshotOf } from '../devices/snapshot.ts';
-import type { PendingEvent, PressOutcome } from './report-press.ts';
+import { notify } from '../notify/notify.ts';
+import { refreshSla } from '../sla/refresh-sla.ts';
+import { applyStatusVerb } from './change-status.ts';
+import type { TicketDeps } from './deps.ts';
+import type { Effects } from './effects.ts';
+import type { PressOutcome } from './report-press.ts';
 import { ticketRef } from './report-press.ts';
 
 export type ApplyInput = {
@@ -21,70 +26,76 @@ export type ApplyInput = {
   source?: 'button' | 'virtual';
 };
 
-export async function applyDecision(tx: Tx, input: ApplyInput, events: PendingEvent[]): Promise<PressOutcome> {
+const FIXED_NOTE = 'reporter held the button: it works again';
+
+export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput, effects: Effects): Promise<PressOutcome> {
   const { decision, press } = input;
   const actor = `device:${input.deviceId}`;
   const at = input.receivedAt;
+  const done = async (outcome: AckOutcome, t: Pick<Ticket, 'id' | 'number'>, event?: string, note?: string) => {
+    await insertPress(tx, input, outcome, t.id);
+    if (event) {
+      await tx.insert(ticketEvents).values({
+        ticketId: t.id, type: event, actor, at, note: note ?? null, toStatus: event === 'created' ? 'new' : null, data: { pressId: press.pressId, action: press.action },
+      });
+    }
+    effects.events.push({ type: outcome === 'created' ? 'ticket.created' : outcome === 'merged' ? 'ticket.merged' : 'ticket.updated', ticketId: t.id });
+    effects.leds.add(t.id);
+    return { pressId: press.pressId, outcome, ...ticketRef(t.id, t.number) };
+  };
   switch (decision.kind) {
     case 'rejected':
       await insertPress(tx, input, 'rejected', null, decision.reason);
       return { pressId: press.pressId, outcome: 'rejected', reason: decision.reason };
     case 'create': {
-      const category = input.category as Category;
-      const [ticket] = await tx.insert(tickets).values({
-        status: 'new', priority: decision.priority, source: input.source ?? 'button',
-        siteId: input.site.id, categoryId: category.id, deviceId: input.deviceId,
-        title: `${category.name} — ${input.site.name}`, openedAt: input.pressedAt, lastPressAt: input.pressedAt,
-        pressCount: 1, teamId: category.teamId, snapshot: snapshotOf(input.device),
-      }).returning();
-      const t = ticket!;
-      await insertPress(tx, input, 'created', t.id);
-      await tx.insert(ticketEvents).values({ ticketId: t.id, type: 'created', actor, toStatus: 'new', at, data: { pressId: press.pressId, action: press.action } });
-      events.push({ type: 'ticket.created', data: { ticketId: t.id } });
-      return { pressId: press.pressId, outcome: 'created', ...ticketRef(t.id, t.number) };
+      const t = await openTicket(tx, input, decision.priority);
+      await refreshSla(tx, deps, t, at, effects);
+      await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at);
+      return done('created', t, 'created');
     }
     case 'merge': {
-      const [t] = await tx.update(tickets).set({
-        pressCount: sql`${tickets.pressCount} + 1`,
-        lastPressAt: sql`greatest(${tickets.lastPressAt}, ${input.pressedAt.toISOString()}::timestamptz)`,
-        priority: decision.priority,
-        ...(decision.raisedBy === 'repeat' && { repeatRaisedAt: at }),
-        updatedAt: at,
-      }).where(eq(tickets.id, decision.ticketId)).returning({ id: tickets.id, number: tickets.number });
-      await insertPress(tx, input, 'merged', decision.ticketId);
-      await tx.insert(ticketEvents).values({ ticketId: decision.ticketId, type: 'press_merged', actor, at, data: { pressId: press.pressId, action: press.action } });
+      const t = await countPress(tx, decision.ticketId, at, { priority: decision.priority, ...(decision.raisedBy === 'repeat' && { repeatRaisedAt: at }) }, input.pressedAt);
       if (decision.raisedBy) {
-        await tx.insert(ticketEvents).values({
-          ticketId: decision.ticketId, type: 'priority_raised', actor, at,
-          note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority },
-        });
+        await tx.insert(ticketEvents).values({ ticketId: t.id, type: 'priority_raised', actor, at, note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority } });
+        await refreshSla(tx, deps, t, at, effects);
       }
-      events.push({ type: 'ticket.merged', data: { ticketId: decision.ticketId } });
-      return { pressId: press.pressId, outcome: 'merged', ...ticketRef(t!.id, t!.number) };
+      await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at);
+      return done('merged', t, 'press_merged');
     }
-    case 'cancel':
+    case 'attach_late':
+      return done('merged', await countPress(tx, decision.ticketId, at, {}, input.pressedAt), 'late_press', 'pressed before the resolution, delivered late');
+    case 'reopen': {
+      const t = await applyStatusVerb(tx, deps, effects, decision.ticketId, 'reopen', { id: actor }, at, 'still broken: pressed again after resolution');
+      return done('reopened', await countPress(tx, t.id, at, {}, input.pressedAt));
+    }
+    case 'cancel': {
+      const t = await applyStatusVerb(tx, deps, effects, decision.ticketId, 'cancel', { id: actor }, at, FIXED_NOTE);
+      return done('cancelled', await countPress(tx, t.id, at, {}, input.pressedAt));
+    }
     case 'reporter_fixed':
-      return applyHold(tx, input, decision, events);
+      return done('merged', await countPress(tx, decision.ticketId, at, {}, input.pressedAt), 'reporter_says_fixed', FIXED_NOTE);
   }
 }
 
-async function applyHold(
-  tx: Tx, input: ApplyInput, decision: { kind: 'cancel' | 'reporter_fixed'; ticketId: string }, events: PendingEvent[],
-): Promise<PressOutcome> {
-  const actor = `device:${input.deviceId}`;
-  const at = input.receivedAt;
-  const outcome: AckOutcome = decision.kind === 'cancel' ? 'cancelled' : 'merged';
+async function openTicket(tx: Tx, input: ApplyInput, priority: Ticket['priority']): Promise<Ticket> {
+  const category = input.category as Category;
+  const [t] = await tx.insert(tickets).values({
+    status: 'new', priority, source: input.source ?? 'button', siteId: input.site.id, categoryId: category.id, deviceId: input.deviceId,
+    title: `${category.name} — ${input.site.name}`, openedAt: input.pressedAt, lastPressAt: input.pressedAt,
+    pressCount: 0, teamId: category.teamId, snapshot: snapshotOf(input.device),
+  }).returning();
+  return countPress(tx, t!.id, input.receivedAt, {}, input.pressedAt);
+}
+
+/** One more press on a ticket (and any other column changes that come with it). */
+async function countPress(tx: Tx, ticketId: string, at: Date, set: Partial<Ticket>, pressedAt: Date): Promise<Ticket> {
   const [t] = await tx.update(tickets).set({
-    ...(decision.kind === 'cancel' && { status: 'cancelled' as const, closedAt: at }),
+    ...set,
     pressCount: sql`${tickets.pressCount} + 1`,
+    lastPressAt: sql`greatest(${tickets.lastPressAt}, ${pressedAt.toISOString()}::timestamptz)`,
     updatedAt: at,
-  }).where(eq(tickets.id, decision.ticketId)).returning({ id: tickets.id, number: tickets.number });
-  await insertPress(tx, input, outcome, decision.ticketId);
-  await tx.insert(ticketEvents).values(decision.kind === 'cancel'
-    ? { ticketId: decision.ticketId, type: 'status_changed', actor, fromStatus: 'new', toStatus: 'cancelled', at, note: 'reporter held the button: it works again' }
-    : { ticketId: decision.ticketId, type: 'reporter_says_fixed', actor, at, note: 'reporter held the button: it works again' });
-  events.push({ type: 'ticket.updated', data: { ticketId: decision.ticketId } });
-  return { pressId: input.press.pressId, outcome, ...ticketRef(t!.id, t!.number) };
+  }).where(eq(tickets.id, ticketId)).returning();
+  return t!;
 }
 
 async function insertPress(tx: Tx, input: ApplyInput, outcome: AckOutcome, ticketId: string | null, reason?: string) {

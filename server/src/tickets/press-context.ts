@@ -1,9 +1,9 @@
 /** Loads what a press decision needs, inside the verb's transaction (always `tx`, never `db`). */
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
 import type { Category, Device, Site } from '../db/schema.ts';
 import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../db/schema.ts';
-import type { OpenTicket } from '../domain/press-decision.ts';
+import type { OpenTicket, ResolvedTicket } from '../domain/press-decision.ts';
 import { AppError } from '../errors.ts';
 
 export const TRIAGE_KEY = 'triage';
@@ -63,4 +63,22 @@ export async function loadOpenTicket(tx: Tx, siteId: string, categoryId: string,
     repeatRaisedAt: ticket.repeatRaisedAt,
     recentPressTimes: recent.map((r) => r.pressedAt),
   };
+}
+
+/**
+ * The resolved ticket of (site, category) this press may belong to: one it was made during
+ * (a late queued press), or the latest one still in its confirm window.
+ */
+export async function loadLastResolved(
+  tx: Tx, q: { siteId: string; categoryId: string; deviceId: string; button: number; pressedAt: Date; now: Date },
+): Promise<ResolvedTicket | null> {
+  const [t] = await tx.select({ id: tickets.id, openedAt: tickets.openedAt, resolvedAt: tickets.resolvedAt, confirmUntil: tickets.confirmUntil })
+    .from(tickets)
+    .where(and(eq(tickets.siteId, q.siteId), eq(tickets.categoryId, q.categoryId), inArray(tickets.status, ['resolved', 'closed']),
+      or(and(lte(tickets.openedAt, q.pressedAt), gte(tickets.resolvedAt, q.pressedAt)), gt(tickets.confirmUntil, q.now))))
+    .orderBy(desc(tickets.resolvedAt)).limit(1);
+  if (!t?.resolvedAt) return null;
+  const [fed] = await tx.select({ id: presses.id }).from(presses)
+    .where(and(eq(presses.ticketId, t.id), eq(presses.deviceId, q.deviceId), eq(presses.button, q.button), ne(presses.outcome, 'rejected'))).limit(1);
+  return { id: t.id, openedAt: t.openedAt, resolvedAt: t.resolvedAt, confirmUntil: t.confirmUntil, reportedByThisButton: !!fed };
 }

@@ -7,12 +7,12 @@ import { eq } from 'drizzle-orm';
 import type { AckOutcome, PressPayload, RejectReason } from '../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../db/client.ts';
 import { devices } from '../db/schema.ts';
-import type { PressRules } from '../domain/press-decision.ts';
 import { decidePress } from '../domain/press-decision.ts';
 import { resolvePressTime } from '../domain/press-time.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
-import type { DashEventType } from '../events/bus.ts';
-import { countRecentPresses, findPress, loadCategory, loadDevice, loadOpenTicket } from './press-context.ts';
+import type { TicketDeps } from './deps.ts';
+import type { Effects } from './effects.ts';
+import { countRecentPresses, findPress, loadCategory, loadDevice, loadLastResolved, loadOpenTicket } from './press-context.ts';
 import { applyDecision } from './apply-press-decision.ts';
 
 export type PressInput = { deviceId: string; press: PressPayload; receivedAt: Date; source?: 'button' | 'virtual' };
@@ -23,9 +23,7 @@ export type PressOutcome = {
   ticketNumber?: string;
   reason?: RejectReason;
 };
-export type PendingEvent = { type: DashEventType; data: Record<string, unknown> };
-
-export async function reportPress(tx: Tx, input: PressInput, rules: PressRules, events: PendingEvent[]): Promise<PressOutcome> {
+export async function reportPress(tx: Tx, input: PressInput, deps: TicketDeps, effects: Effects): Promise<PressOutcome> {
   const { deviceId, press, receivedAt } = input;
   const seen = await findPress(tx, deviceId, press.pressId);
   if (seen) {
@@ -40,22 +38,26 @@ export async function reportPress(tx: Tx, input: PressInput, rules: PressRules, 
   const pressedAt = resolvePressTime(receivedAt, press);
   const base = { deviceId, press, pressedAt, receivedAt, device, site };
   if (device.disabled) {
-    return applyDecision(tx, { ...base, category: null, decision: { kind: 'rejected', reason: 'device_disabled' } }, events);
+    return applyDecision(tx, deps, { ...base, category: null, decision: { kind: 'rejected', reason: 'device_disabled' } }, effects);
   }
 
   const { category, mapped } = await loadCategory(tx, deviceId, press.button);
   if (!mapped && !device.unmapped) await tx.update(devices).set({ unmapped: true }).where(eq(devices.id, deviceId));
   const since = new Date(receivedAt.getTime() - 60_000);
+  const rules = deps.rules;
+  const openTicket = await loadOpenTicket(tx, site.id, category.id, new Date(receivedAt.getTime() - rules.repeatWindowMs));
   const decision = decidePress({
     action: press.action,
     pressedAt,
     now: receivedAt,
     pressesLastMinute: await countRecentPresses(tx, deviceId, since),
     defaultPriority: category.defaultPriority,
-    openTicket: await loadOpenTicket(tx, site.id, category.id, new Date(receivedAt.getTime() - rules.repeatWindowMs)),
+    openTicket,
+    lastResolved: openTicket ? null
+      : await loadLastResolved(tx, { siteId: site.id, categoryId: category.id, deviceId, button: press.button, pressedAt, now: receivedAt }),
     rules,
   });
-  return applyDecision(tx, { ...base, category, decision, source: input.source ?? 'button' }, events);
+  return applyDecision(tx, deps, { ...base, category, decision, source: input.source ?? 'button' }, effects);
 }
 
 export function ticketRef(ticketId: string | null, number: number | null): { ticketId?: string; ticketNumber?: string } {

@@ -4,6 +4,7 @@ import type { Ticket } from '../db/schema.ts';
 import { presses, ticketEvents, tickets } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
 import { AppError } from '../errors.ts';
+import { ticketWhere } from './load-ticket.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -16,6 +17,7 @@ export function toTicketView(t: Ticket) {
     resolvedAt: iso(t.resolvedAt), closedAt: iso(t.closedAt), pressCount: t.pressCount,
     assigneeId: t.assigneeId, teamId: t.teamId, responseDueAt: iso(t.responseDueAt), resolutionDueAt: iso(t.resolutionDueAt),
     responseBreached: t.responseBreached, resolutionBreached: t.resolutionBreached, snapshot: t.snapshot,
+    slaPolicyId: t.slaPolicyId, pauses: t.pauses, reopenCount: t.reopenCount, confirmUntil: iso(t.confirmUntil), healthCause: t.healthCause,
     updatedAt: t.updatedAt.toISOString(),
   };
 }
@@ -28,10 +30,7 @@ export async function loadTicketViews(db: DbOrTx, ids: string[]): Promise<Ticket
 
 /** A ticket with its timeline and the presses that fed it; `ref` is the id or `INC-000123`. */
 export async function loadTicketDetail(db: DbOrTx, ref: string) {
-  const number = /^INC-(\d{1,9})$/i.exec(ref)?.[1];
-  const isUuid = /^[0-9a-f-]{36}$/i.test(ref);
-  if (!number && !isUuid) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
-  const [t] = await db.select().from(tickets).where(number ? eq(tickets.number, Number(number)) : eq(tickets.id, ref));
+  const [t] = await db.select().from(tickets).where(ticketWhere(ref));
   if (!t) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
   const timeline = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, t.id)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
   const feeding = await db.select().from(presses).where(eq(presses.ticketId, t.id)).orderBy(asc(presses.pressedAt));

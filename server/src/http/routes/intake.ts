@@ -33,7 +33,7 @@ export function intakeRoutes() {
       receivedAt: principal.kind === 'gateway' && p.receivedAt ? new Date(p.receivedAt) : now,
       source: principal.kind === 'gateway' ? ('button' as const) : ('virtual' as const),
     }));
-    const results = await reportPresses({ db: deps.database.db, bus: deps.bus, rules: deps.rules }, inputs);
+    const results = await reportPresses(deps.tickets, inputs);
     return c.json({ results });
   });
   return r;

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { sites } from '../../db/schema.ts';
 import { crudRoutes } from '../crud.ts';
 
-const TimeZone = z.string().refine((tz) => {
+const NO_SITE = '00000000-0000-0000-0000-000000000000';
+
+export const TimeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -29,6 +31,8 @@ export const siteRoutes = () => crudRoutes({
   create: SiteInput,
   patch: SiteInput.partial(),
   filter: (q) => (q.code ? eq(sites.code, q.code) : undefined),
+  // Staff see their own site only (design §6); a staff user without one sees none.
+  visibleTo: (caller) => (caller.role === 'staff' ? eq(sites.id, caller.siteId ?? NO_SITE) : undefined),
   conflictMessage: 'a site with this code already exists',
   inUseMessage: 'the site still has devices or tickets; move or delete them first',
 });

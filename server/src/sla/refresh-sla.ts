@@ -1,0 +1,73 @@
+/**
+ * Recomputes a ticket's SLA (policy, due times) and replaces its SLA timers, inside the
+ * caller's transaction. Called on create, priority or category change, pend, resume, reopen;
+ * a closed ticket just loses its timers. Recomputing from `openedAt` keeps elapsed time.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '../db/client.ts';
+import type { Ticket } from '../db/schema.ts';
+import { calendars, categories, sites, slaPolicies, tickets } from '../db/schema.ts';
+import { CALENDAR_24X7, computeSla, matchPolicy } from '../domain/sla/index.ts';
+import { isOpen } from '../domain/ticket-states.ts';
+import { cancelTicketJobs, type NewJob, scheduleJobs } from '../jobs/jobs.ts';
+import type { TicketDeps } from '../tickets/deps.ts';
+import type { Effects } from '../tickets/effects.ts';
+
+export const SLA_JOB_KINDS = ['sla.reminder', 'sla.breach', 'sla.escalation'];
+
+export async function refreshSla(tx: Tx, deps: TicketDeps, t: Ticket, now: Date, effects: Effects): Promise<void> {
+  await cancelTicketJobs(tx, t.id, SLA_JOB_KINDS);
+  if (!isOpen(t.status)) return;
+  const resolved = await resolveSla(tx, t, now);
+  const version = t.slaVersion + 1;
+  const [updated] = await tx.update(tickets).set({
+    slaPolicyId: resolved?.policy.id ?? null,
+    responseDueAt: resolved?.sla.responseDueAt ?? null,
+    resolutionDueAt: resolved?.sla.resolutionDueAt ?? null,
+    slaVersion: version,
+  }).where(eq(tickets.id, t.id)).returning();
+  Object.assign(t, updated);
+  if (!resolved) return;
+  const list = slaJobs(t, resolved.sla, version, now);
+  await scheduleJobs(tx, list, deps.onPostgres);
+  if (list.length) effects.jobs = true;
+}
+
+type Computed = ReturnType<typeof computeSla>;
+
+/** Reminders still ahead, and a breach for each clock still running (now, if already past). */
+function slaJobs(t: Ticket, sla: Computed, version: number, now: Date): NewJob[] {
+  const base = (kind: string, suffix: string, dueAt: Date, payload: Record<string, unknown>): NewJob => ({
+    kind, key: `ticket:${t.id}:v${version}:${suffix}`, dueAt, ticketId: t.id, payload: { ...payload, version },
+  });
+  const running = { response: t.acknowledgedAt === null, resolution: sla.resolutionDueAt !== null };
+  const list: NewJob[] = [];
+  for (const r of sla.reminders) {
+    if (running[r.target] && r.at > now) list.push(base('sla.reminder', `reminder:${r.target}:${r.percent}`, r.at, { target: r.target, percent: r.percent }));
+  }
+  if (running.response && sla.responseDueAt && !t.responseBreached) {
+    list.push(base('sla.breach', 'breach:response', maxDate(sla.responseDueAt, now), { target: 'response' }));
+  }
+  if (running.resolution && sla.resolutionDueAt && !t.resolutionBreached) {
+    list.push(base('sla.breach', 'breach:resolution', maxDate(sla.resolutionDueAt, now), { target: 'resolution' }));
+  }
+  return list;
+}
+
+const maxDate = (a: Date, b: Date) => (a > b ? a : b);
+
+/** The matching policy, its calendar and the computed due times, or null when no policy matches. */
+export async function resolveSla(tx: Tx, t: Ticket, now: Date) {
+  const [site] = await tx.select().from(sites).where(eq(sites.id, t.siteId));
+  const policies = await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name));
+  const [category] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.id, t.categoryId));
+  const match = matchPolicy(policies, { siteId: t.siteId, siteTier: site?.tier ?? 'standard', categoryId: t.categoryId, priority: t.priority, source: t.source },
+    { [t.categoryId]: category?.name ?? t.categoryId, [t.siteId]: site?.name ?? t.siteId });
+  if (!match.policy) return null;
+  const calendarId = match.policy.calendarId ?? site?.calendarId ?? null;
+  const [row] = calendarId ? await tx.select().from(calendars).where(eq(calendars.id, calendarId)) : [];
+  const calendar = row ?? { ...CALENDAR_24X7(site?.timezone ?? 'UTC'), name: `24×7 (${site?.timezone ?? 'UTC'})` };
+  const pauses = t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
+  const sla = computeSla({ openedAt: t.openedAt, priority: t.priority, policy: match.policy, calendar, pauses, acknowledgedAt: t.acknowledgedAt, now });
+  return { policy: match.policy, skipped: match.skipped, calendar, sla };
+}

@@ -1,0 +1,49 @@
+/**
+ * Effects a verb collects inside its transaction and that run only after the commit:
+ * SSE events, LED patterns for the buttons that reported a ticket, waking the job timer.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { presses, tickets } from '../db/schema.ts';
+import { ledPatternFor } from '../domain/ticket-states.ts';
+import type { DashEventType } from '../events/bus.ts';
+import type { TicketDeps } from './deps.ts';
+import { loadTicketViews } from './ticket-view.ts';
+
+export type Effects = {
+  events: { type: DashEventType; ticketId: string }[];
+  /** Tickets whose buttons should show the ticket's current state. */
+  leds: Set<string>;
+  jobs: boolean;
+};
+
+export const newEffects = (): Effects => ({ events: [], leds: new Set(), jobs: false });
+
+export async function flushEffects(deps: TicketDeps, effects: Effects): Promise<void> {
+  if (effects.jobs) deps.wakeScheduler();
+  try {
+    await publishTicketEvents(deps, effects);
+    await refreshLeds(deps, [...effects.leds]);
+  } catch (err) {
+    // Committed already: a board catches up on reload, a button at its next state change.
+    deps.bus.publish('ticket.updated', { error: (err as Error).message });
+  }
+}
+
+async function publishTicketEvents(deps: TicketDeps, effects: Effects): Promise<void> {
+  if (effects.events.length === 0) return;
+  const views = new Map((await loadTicketViews(deps.db, [...new Set(effects.events.map((e) => e.ticketId))])).map((t) => [t.id, t]));
+  for (const e of effects.events) deps.bus.publish(e.type, { ticket: views.get(e.ticketId) ?? { id: e.ticketId } });
+}
+
+/** Every (device, button) whose press fed the ticket shows the ticket's state (design §5). */
+export async function refreshLeds(deps: TicketDeps, ticketIds: string[]): Promise<void> {
+  if (!deps.downlink || ticketIds.length === 0) return;
+  const now = deps.now();
+  const rows = await deps.db.selectDistinct({ deviceId: presses.deviceId, button: presses.button, status: tickets.status, confirmUntil: tickets.confirmUntil })
+    .from(presses).innerJoin(tickets, eq(tickets.id, presses.ticketId))
+    .where(and(inArray(presses.ticketId, ticketIds), inArray(presses.outcome, ['created', 'merged', 'reopened'])));
+  for (const r of rows) {
+    const inWindow = !!r.confirmUntil && r.confirmUntil > now;
+    deps.downlink.led(r.deviceId, r.button, ledPatternFor(r.status, inWindow));
+  }
+}
