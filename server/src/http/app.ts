@@ -15,6 +15,9 @@ import { homePage } from './routes/home.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { slaPreviewRoutes, ticketActionRoutes } from './routes/ticket-actions.ts';
+import { calendarRoutes } from './routes/calendars.ts';
+import { slaPolicyRoutes } from './routes/sla-policies.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -43,6 +46,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/categories', categoryRoutes());
   app.route('/api/devices', deviceRoutes());
   app.route('/api/tickets', ticketRoutes());
+  app.route('/api/tickets', ticketActionRoutes());
+  app.route('/api/sla', slaPreviewRoutes());
+  app.route('/api/calendars', calendarRoutes());
+  app.route('/api/sla-policies', slaPolicyRoutes());
   app.route('/api/intake', intakeRoutes());
   app.route('/api/events', eventRoutes());
   app.get('/', homePage);

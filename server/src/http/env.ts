@@ -3,6 +3,7 @@ import type { Database } from '../db/client.ts';
 import type { Role, User } from '../db/schema.ts';
 import type { PressRules } from '../domain/press-decision.ts';
 import type { EventBus } from '../events/bus.ts';
+import type { TicketDeps } from '../tickets/deps.ts';
 
 /** What routes get from the composition root. */
 export type AppDeps = {
@@ -18,6 +19,8 @@ export type AppDeps = {
   brokerStatus?: () => 'ok' | 'down';
   /** Disconnect a device now (disabled, secret rotated); in-process gateway only. */
   kickDevice?: (deviceId: string) => void;
+  /** Runtime of the ticket verbs (scheduler wake-up, LED downlinks, windows). */
+  tickets: TicketDeps;
 };
 
 /** An API token acts with its role, narrowed by its scopes (design §6). */
