@@ -37,6 +37,8 @@ export const PiConfig = z.strictObject({
   }).default({ debounceMs: 20, doubleMs: 400, holdMs: 1500 }),
   heartbeatS: z.number().int().min(5).default(60),
   ackTimeoutMs: z.number().int().min(1000).default(15_000),
+  /** Jittered exponential reconnect delays (firmware/shared/backoff.ts). */
+  reconnect: z.strictObject({ baseMs: z.number().int().min(100), maxMs: z.number().int().min(100) }).default({ baseMs: 1000, maxMs: 60_000 }),
   clockSyncedFile: z.string().optional(),
   cpuTempFile: z.string().default(DEFAULT_CPU_TEMP_FILE),
   wirelessFile: z.string().default(DEFAULT_WIRELESS_FILE),

@@ -22,6 +22,8 @@ export type PendingPress = {
   replayed: boolean;
   attempts: number;
   lastSentMono?: number;
+  /** Could not be sent when it was made (no connection): it waited. In memory only. */
+  deferred?: boolean;
 };
 
 export type NewPress = Pick<PendingPress, 'button' | 'action' | 'pressedAt' | 'synced' | 'monoAt'>;
@@ -71,6 +73,11 @@ export class Outbox {
     this.pressesById.delete(pressId);
     if (++this.acksSinceCompaction >= this.compactAfter) this.compact();
     return press;
+  }
+
+  markDeferred(pressId: string): void {
+    const press = this.pressesById.get(pressId);
+    if (press) press.deferred = true;
   }
 
   markSent(pressId: string, mono: number): void {

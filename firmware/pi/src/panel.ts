@@ -48,7 +48,7 @@ export function startPanel(deps: PanelDeps): Panel {
   const clockSynced = () => !config.clockSyncedFile || existsSync(config.clockSyncedFile);
 
   const session = new Session({
-    deviceId: config.deviceId, secret: config.secret, brokerUrl: config.brokerUrl, ackTimeoutMs: config.ackTimeoutMs,
+    deviceId: config.deviceId, secret: config.secret, brokerUrl: config.brokerUrl, ackTimeoutMs: config.ackTimeoutMs, reconnect: config.reconnect,
     ...(config.caFile && { ca: readFileSync(config.caFile) }),
     outbox, log, mono, random: deps.random ?? Math.random, onDownlink,
   });
@@ -61,7 +61,7 @@ export function startPanel(deps: PanelDeps): Panel {
       const pending = outbox.record({
         button: press.button, action: press.action, pressedAt: Math.round(now() - (t - press.at)), synced: clockSynced(), monoAt: press.at,
       });
-      log.info({ pressId: pending.pressId, button: press.button, action: press.action }, 'press');
+      log.info({ pressId: pending.pressId, button: press.button, action: press.action, pressedAt: pending.pressedAt }, 'press');
       leds.show(press.button, 'sending');
       session.sendPress(pending);
     }

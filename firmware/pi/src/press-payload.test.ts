@@ -33,7 +33,9 @@ describe('press payload', () => {
     expect(decodePayload('press', encodePayload('press', payload)).ok).toBe(true);
   });
 
-  it('marks a resend as queued', () => {
+  it('marks a resend, or a press that waited for a connection, as queued', () => {
     expect(pressPayloadFor(pending({ attempts: 1 }), 0).queued).toBe(true);
+    expect(pressPayloadFor(pending({ deferred: true }), 0).queued).toBe(true);
+    expect(pressPayloadFor(pending(), 0)).not.toHaveProperty('queued');
   });
 });

@@ -10,7 +10,7 @@ import {
   TOPICS, encodePayload, parseTopic, topicFor,
   type AckPayload, type ConfigPayload, type LedSetPayload, type TelemetryPayload,
 } from '../../../gateway/src/mqtt/contract.ts';
-import { backoffDelay } from '../../shared/backoff.ts';
+import { backoffDelay, type BackoffPolicy } from '../../shared/backoff.ts';
 import type { Outbox, PendingPress } from './outbox.ts';
 import { pressPayloadFor } from './press-payload.ts';
 
@@ -22,6 +22,7 @@ export type SessionDeps = {
   brokerUrl: string;
   ca?: Buffer;
   ackTimeoutMs: number;
+  reconnect?: BackoffPolicy;
   outbox: Outbox;
   log: Logger;
   mono(): number;
@@ -56,8 +57,8 @@ export class Session {
 
   /** Publishes now if connected; otherwise the press goes out on the next connect. */
   sendPress(press: PendingPress): void {
-    if (!this.client.connected) return;
     const { outbox, mono, log } = this.deps;
+    if (!this.client.connected) return outbox.markDeferred(press.pressId);
     const payload = encodePayload('press', pressPayloadFor(press, mono()));
     outbox.markSent(press.pressId, mono());
     this.client.publish(topicFor(this.deps.deviceId, 'press'), payload, { qos: 1 }, (err) => {
@@ -97,7 +98,7 @@ export class Session {
 
   private scheduleReconnect(): void {
     if (this.stopping || this.reconnectTimer) return;
-    const delay = backoffDelay(this.attempt++, this.deps.random());
+    const delay = backoffDelay(this.attempt++, this.deps.random(), this.deps.reconnect);
     this.deps.log.info({ delayMs: delay, pending: this.deps.outbox.size }, 'disconnected; reconnecting');
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
