@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 
-export type DashEventType = 'ticket.created' | 'ticket.merged' | 'ticket.updated' | 'device.updated';
+export type DashEventType = 'ticket.created' | 'ticket.merged' | 'ticket.updated' | 'device.updated' | 'notification';
 export type DashEvent = { id: number; type: DashEventType; occurredAt: string; data: Record<string, unknown> };
 type Listener = (event: DashEvent) => void;
 

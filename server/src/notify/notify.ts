@@ -1,13 +1,23 @@
 /**
- * notify(tx, event): resolves the recipients of an event and writes its notifications to the
- * outbox in the caller's transaction (design §4, §7). Delivery happens later (dispatcher).
- * PLACEHOLDER until the notifications work lands: records nothing.
+ * notify(tx, event, now): resolves the recipients of an event and writes its notifications to
+ * the outbox in the caller's transaction (design §4, §7): they exist if and only if the change
+ * commits. Delivery happens later, outside any transaction (dispatcher.ts).
+ *
+ * E-mail and SMS rows are written whether or not SMTP_URL / SMS_URL_TEMPLATE are set: notify
+ * runs inside other verbs' transactions and does not see the configuration. The dispatcher
+ * marks rows of a channel that is not configured `dead` with a lastError naming the setting,
+ * so the delivery log shows who was not told, and an admin can retry them once it is set.
  */
+import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
+import { notifications } from '../db/schema.ts';
+import { toTicketView } from '../tickets/ticket-view.ts';
+import { type NotifyContext, loadNotifyContext } from './context.ts';
+import type { NotifyEventType } from './domain/event-types.ts';
+import { audiencesFor, resolveRecipients } from './domain/recipients.ts';
+import { type MessageFacts, renderMessage } from './domain/templates.ts';
 
-export type NotifyEventType =
-  | 'ticket.created' | 'ticket.merged' | 'ticket.updated' | 'ticket.acknowledged' | 'ticket.resolved' | 'ticket.reopened'
-  | 'sla.reminder' | 'sla.breach' | 'sla.escalation' | 'device.health';
+export type { NotifyEventType } from './domain/event-types.ts';
 
 export type NotifyEvent = {
   type: NotifyEventType;
@@ -17,6 +27,41 @@ export type NotifyEvent = {
   data: Record<string, unknown>;
 };
 
-export async function notify(_tx: Tx, _event: NotifyEvent, _now: Date): Promise<void> {
-  // Filled in by the notifications outbox (server/src/notify/).
+/** Writes one outbox row per (channel, recipient); returns how many. */
+export async function notify(tx: Tx, event: NotifyEvent, now: Date): Promise<number> {
+  const ctx = await loadNotifyContext(tx, event, audiencesFor(event.type, event.data));
+  const recipients = resolveRecipients(event.type, event.data, ctx);
+  if (recipients.length === 0) return 0;
+  const facts: MessageFacts = { type: event.type, occurredAt: now.toISOString(), ticket: ctx.facts, device: ctx.device, data: event.data };
+  // The subject needs no link, so it is stored now and shows in the delivery log.
+  const { subject } = renderMessage(facts, '');
+  const payload = webhookPayload(randomUUID(), event, ctx, now);
+  await tx.insert(notifications).values(recipients.map((r) => ({
+    channel: r.channel,
+    eventType: event.type,
+    recipient: r.recipient,
+    webhookId: r.webhookId,
+    ticketId: ctx.ticket?.id ?? null,
+    subject,
+    // Webhooks get the event as JSON; people get text rendered at delivery, with the link.
+    body: r.channel === 'webhook' ? payload : { facts },
+    nextAttemptAt: now,
+  })));
+  return recipients.length;
+}
+
+/** `{id, type, occurredAt, data}` (design §7); `id` is the event's, shared by every webhook it goes to. */
+export function webhookPayload(id: string, event: NotifyEvent, ctx: NotifyContext, now: Date): Record<string, unknown> {
+  return {
+    id,
+    type: event.type,
+    occurredAt: now.toISOString(),
+    data: {
+      ...event.data,
+      ...(ctx.ticket && { ticket: toTicketView(ctx.ticket) }),
+      ...(ctx.site && { site: ctx.site }),
+      ...(ctx.category && { category: ctx.category }),
+      ...(ctx.device && { device: ctx.device }),
+    },
+  };
 }

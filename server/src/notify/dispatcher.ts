@@ -1,0 +1,117 @@
+/**
+ * Sends the outbox: claims due rows (outbox.ts), delivers them outside any transaction, and
+ * records each attempt. One timer, armed at the earliest due row and never longer than the
+ * poll interval (rows of other servers, expired leases); woken at once by `wake()`, by
+ * `wakeNotifications(db)` and by ticket events on the bus, which are published after commit.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { EventBus } from '../events/bus.ts';
+import { createChannels } from './channels/index.ts';
+import type { Delivery } from './channels/types.ts';
+import { DEFAULT_RETRY, decideAfterAttempt, type RetryPolicy } from './domain/backoff.ts';
+import { type ClaimedNotification, claimDue, markUndeliverable, nextDueAt, recordAttempt } from './outbox.ts';
+import { registerWake } from './wake.ts';
+
+export const POLL_MS = 5_000;
+/** Longer than the slowest send (webhook 10 s, SMTP socket 30 s): a lease outliving its sender means a double send. */
+const LEASE_MS = 120_000;
+const BATCH = 20;
+
+export type DispatcherDeps = {
+  db: Db;
+  config: Config;
+  bus: EventBus;
+  log: Logger;
+  now?: () => Date;
+  /** Base of message links; defaults to PUBLIC_URL, else http://localhost:HTTP_PORT. */
+  publicUrl?: string;
+  retry?: RetryPolicy;
+  random?: () => number;
+  webhookTimeoutMs?: number;
+};
+
+export type NotificationDispatcher = { wake(): void; stop(): Promise<void> };
+
+export function startNotificationDispatcher(deps: DispatcherDeps): NotificationDispatcher {
+  const { db, config, log } = deps;
+  const now = deps.now ?? (() => new Date());
+  const publicUrl = deps.publicUrl ?? config.PUBLIC_URL ?? `http://localhost:${config.HTTP_PORT}`;
+  const channels = createChannels({ db, config, bus: deps.bus, publicUrl, webhookTimeoutMs: deps.webhookTimeoutMs });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+
+  const deliverOne = async (row: ClaimedNotification) => {
+    const started = performance.now();
+    const delivery: Delivery = await channels.deliver(row)
+      .catch((err: Error) => ({ kind: 'failed', statusCode: null, error: err.message }) as const);
+    if (delivery.kind === 'off') return markUndeliverable(db, row, delivery.reason);
+    const at = now();
+    const ok = delivery.kind === 'sent';
+    const next = decideAfterAttempt({
+      ok, attemptsBefore: row.attempts, maxAttempts: config.NOTIFY_MAX_ATTEMPTS, now: at,
+      policy: deps.retry ?? DEFAULT_RETRY, random: (deps.random ?? Math.random)(),
+    });
+    const error = delivery.kind === 'failed' ? delivery.error : null;
+    await recordAttempt(db, row, { at, ok, statusCode: delivery.statusCode, error, durationMs: Math.round(performance.now() - started) }, next);
+    if (next.status === 'dead') log.warn({ notificationId: row.id, channel: row.channel, recipient: row.recipient, error }, `notification dead after ${next.attempts} attempts`);
+  };
+
+  /** Drains what is due; returns how long to sleep. */
+  const cycle = async (): Promise<number> => {
+    for (;;) {
+      const claimed = await claimDue(db, now(), LEASE_MS, BATCH);
+      await Promise.all(claimed.map((row) => deliverOne(row).catch((err: Error) => log.warn({ notificationId: row.id, err: err.message }, 'recording a delivery failed'))));
+      if (claimed.length < BATCH || stopped) break;
+    }
+    const next = await nextDueAt(db, now());
+    return next ? Math.min(POLL_MS, Math.max(0, next.getTime() - now().getTime())) : POLL_MS;
+  };
+
+  const arm = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(run, ms);
+    timer.unref();
+  };
+  function run() {
+    timer = null;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = cycle()
+      .catch((err: Error) => {
+        log.warn({ err: err.message }, 'notification dispatch failed; trying again shortly');
+        return POLL_MS;
+      })
+      .then((sleep) => {
+        running = null;
+        arm(again ? 0 : sleep);
+        again = false;
+      });
+  }
+
+  const wake = () => arm(0);
+  const unregister = registerWake(db, wake);
+  const unsubscribe = deps.bus.subscribe((e) => {
+    if (e.type !== 'notification' && e.type !== 'device.updated') wake();
+  });
+  arm(0);
+  return {
+    wake,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      unregister();
+      unsubscribe();
+      await running;
+      channels.close();
+    },
+  };
+}
