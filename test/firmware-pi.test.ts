@@ -91,6 +91,7 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
     let board: ReturnType<typeof mockBoard>;
     let deviceId: string;
     let journalDir: string;
+    let firstTicketId: string;
     const logs: Log[] = [];
     const pressLog = (n: number) => waitFor(() => logs.filter((l) => l.msg === 'press')[n], 10_000, `press #${n}`);
     const ackLog = (pressId: string) => waitFor(() => logs.find((l) => l.msg === 'ack' && l.pressId === pressId), 20_000, `ack of ${pressId}`);
@@ -122,6 +123,12 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
       expect(record).toMatchObject({ pressedAt: new Date(press.pressedAt).toISOString(), action: 'single', queued: false });
       await waitFor(() => panel.leds.patternOf(0) === 'received' && board.wrote(13).includes(1), 5000, 'LED received');
       expect(panel.outbox.size).toBe(0);
+      firstTicketId = ticket.id;
+    });
+
+    it('shows the ticket acknowledged at the desk as a steady LED on the button that reported it', async () => {
+      await t.api.ok('POST', `/api/tickets/${firstTicketId}/acknowledge`, {});
+      await waitFor(() => panel.leds.patternOf(0) === 'acknowledged' && board.lastWrite(13) === 1, 5000, 'LED steady on');
     });
 
     it('keeps presses in its journal while the gateway is unreachable', async () => {
