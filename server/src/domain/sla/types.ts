@@ -14,6 +14,7 @@ export type TimeRange = { start: string; end: string };
 /** A closed local date; with `start`/`end` only that part of the day is closed. */
 export type Holiday = { date: string; name: string; start?: string; end?: string };
 
+/** Treated as an immutable value: the engine memoizes its parsed form per object. */
 export type BusinessCalendar = {
   /** IANA zone, e.g. 'Europe/Warsaw'; hours and holidays are read in it. */
   timezone: string;
