@@ -34,6 +34,8 @@ export const ConfigSchema = z.object({
   AUTO_CLOSE_HOURS: z.coerce.number().min(0).default(72),
   /** Mains devices `lost` longer than this open a device-health ticket. */
   LOST_GRACE_MIN: z.coerce.number().min(0).default(5),
+  /** How often device health (offline, missed check-in, battery) is checked. */
+  HEALTH_SWEEP_S: z.coerce.number().min(1).default(30),
   MAIL_FROM: z.string().min(3).default('Dash <dash@localhost>'),
   /** SMS through an HTTP gateway: a URL template with {to} and {text}, e.g. https://sms.example/send?to={to}&text={text}. */
   SMS_URL_TEMPLATE: optionalText,

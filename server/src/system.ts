@@ -21,6 +21,8 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { slaJobHandlers } from './sla/sla-jobs.ts';
 import type { TicketDeps } from './tickets/deps.ts';
 import { gatewayDownlink } from './devices/downlink.ts';
+import { healthSweepHandler, scheduleSweep, SWEEP_KIND } from './devices/health-sweep.ts';
+import { DEFAULT_HEALTH_RULES } from './domain/device-health.ts';
 import { reportPresses } from './tickets/report-presses.ts';
 import { VERSION } from './version.ts';
 
@@ -75,7 +77,13 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       tickets.downlink = gatewayDownlink(gateway);
     }
     const g = gateway;
-    scheduler = await startScheduler({ database, handlers: { ...slaJobHandlers(tickets) }, log: log.child({ part: 'scheduler' }), now });
+    const sweepMs = config.HEALTH_SWEEP_S * 1000;
+    const healthRules = { ...DEFAULT_HEALTH_RULES, lostGraceMs: config.LOST_GRACE_MIN * 60_000 };
+    await database.db.transaction((tx) => scheduleSweep(tx, tickets, sweepMs, now()));
+    scheduler = await startScheduler({
+      database, log: log.child({ part: 'scheduler' }), now,
+      handlers: { ...slaJobHandlers(tickets), [SWEEP_KIND]: healthSweepHandler(tickets, healthRules, sweepMs) },
+    });
     closers.push(() => scheduler!.stop());
     const app = createApp({
       database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now, tickets,
