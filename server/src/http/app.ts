@@ -13,8 +13,10 @@ import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home.ts';
 import { intakeRoutes } from './routes/intake.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { slaPreviewRoutes, ticketActionRoutes } from './routes/ticket-actions.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
@@ -52,6 +54,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sla-policies', slaPolicyRoutes());
   app.route('/api/intake', intakeRoutes());
   app.route('/api/events', eventRoutes());
+  app.route('/api/webhooks', webhookRoutes());
+  app.route('/api/notifications', notificationRoutes());
   app.get('/', homePage);
   return app;
 }

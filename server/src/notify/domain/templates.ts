@@ -110,6 +110,7 @@ export function renderMessage(f: MessageFacts, baseUrl: string): Message {
   const { subject, lead } = TEMPLATES[f.type](parts(f), f);
   const link = ticketLink(baseUrl, f);
   const text = [lead, '', ...(f.ticket ? [...details(f.ticket), ''] : []), `Open in Dash: ${link}`, ''].join('\n');
-  const short = `${subject}. ${link}`;
-  return { subject: `[Dash] ${subject}`, text, short: short.length > SMS_MAX ? `${subject.slice(0, SMS_MAX - link.length - 3)}… ${link}` : short, link };
+  const prefixed = `[Dash] ${subject}`;
+  const short = `${prefixed}. ${link}`;
+  return { subject: prefixed, text, short: short.length > SMS_MAX ? `${prefixed.slice(0, SMS_MAX - link.length - 2)}… ${link}` : short, link };
 }
