@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendars } from '../../db/schema.ts';
-import { validateCalendar } from '../../domain/sla/index.ts';
+import { CALENDAR_24X7, validateCalendar } from '../../domain/sla/index.ts';
 import { crudRoutes } from '../crud.ts';
 import { TimeZone } from './sites.ts';
 
@@ -26,9 +26,13 @@ export const calendarRoutes = () => crudRoutes({
   create: CalendarInput,
   patch: CalendarInput.partial(),
   writeRoles: ['admin', 'manager'],
+  // A patch of holidays alone is checked against open-all-week hours, so only its own problems show.
   check: (input) => (input.hours || input.holidays
-    ? validateCalendar({ timezone: String(input.timezone ?? 'UTC'), hours: (input.hours ?? {}) as never, holidays: (input.holidays ?? []) as never })
-      .map((p) => `${p.path}: ${p.message}`)
+    ? validateCalendar({
+      timezone: String(input.timezone ?? 'UTC'),
+      hours: (input.hours ?? CALENDAR_24X7('UTC').hours) as never,
+      holidays: (input.holidays ?? []) as never,
+    }).map((p) => `${p.path}: ${p.message}`)
     : []),
   conflictMessage: 'a calendar with this name already exists',
   inUseMessage: 'the calendar is used by a site or an SLA policy; change those first',
