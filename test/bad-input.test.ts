@@ -100,6 +100,16 @@ describe.each(testDatabases())('bad input on $name', (db) => {
     expect(error?.code).toBe(5);
   });
 
+  it('counts what it refused in /metrics for Prometheus', async () => {
+    const res = await fetch(`${t.httpUrl}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/^dash_payloads_rejected_total\{reason="invalid_payload"\} [1-9]/m);
+    expect(text).toMatch(/^dash_connects_refused_total [1-9]/m);
+    expect(text).toMatch(/^dash_presses_total [1-9]/m);
+    expect(text).toMatch(/^process_cpu_seconds_total /m);
+  });
+
   describe('HTTP', () => {
     it('answers a body that is not JSON with the VALIDATION envelope', async () => {
       const res = await t.api.request('POST', '/api/sites', '{not json', { 'content-type': 'application/json' });

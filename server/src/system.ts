@@ -92,6 +92,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       ...(g && {
         brokerStatus: () => (g.broker.closed ? 'down' : 'ok'),
         kickDevice: (id: string) => g.disconnect(id),
+        broker: { connectedClients: () => g.connectedClients, stats: () => g.stats },
       }),
     });
     const httpServer = http.createServer(getRequestListener(app.fetch));

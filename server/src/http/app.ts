@@ -13,6 +13,7 @@ import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { homePage } from './routes/home.ts';
 import { intakeRoutes } from './routes/intake.ts';
+import { createMetrics } from './routes/metrics.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', eventRoutes());
   app.route('/api/webhooks', webhookRoutes());
   app.route('/api/notifications', notificationRoutes());
+  app.get('/metrics', createMetrics(deps, deps.broker ?? null));
   app.get('/', homePage);
   return app;
 }

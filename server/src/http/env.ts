@@ -4,6 +4,7 @@ import type { Role, User } from '../db/schema.ts';
 import type { PressRules } from '../domain/press-decision.ts';
 import type { EventBus } from '../events/bus.ts';
 import type { TicketDeps } from '../tickets/deps.ts';
+import type { MetricsSource } from './routes/metrics.ts';
 
 /** What routes get from the composition root. */
 export type AppDeps = {
@@ -19,6 +20,8 @@ export type AppDeps = {
   brokerStatus?: () => 'ok' | 'down';
   /** Disconnect a device now (disabled, secret rotated); in-process gateway only. */
   kickDevice?: (deviceId: string) => void;
+  /** The in-process broker's counters for /metrics; absent in a split server. */
+  broker?: MetricsSource;
   /** Runtime of the ticket verbs (scheduler wake-up, LED downlinks, windows). */
   tickets: TicketDeps;
 };
