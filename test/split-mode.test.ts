@@ -57,6 +57,16 @@ describe.skipIf(!POSTGRES_URL)('split mode on PostgreSQL', () => {
     expect(acks[1]).toMatchObject({ pressId: 'sp-1', outcome: 'duplicate', ticketNumber: 'INC-000001' });
     const detail = await api.ok('GET', '/api/tickets/INC-000001');
     expect(detail).toMatchObject({ deviceId: 'split-dev', source: 'button', pressCount: 1 });
+
+    // The server has no broker: the LED downlink reaches the gateway through PostgreSQL.
+    await api.ok('POST', '/api/tickets/INC-000001/acknowledge');
+    const led = await waitFor(() => device.received.find((m) => m.topic === 'dash/split-dev/led/set' && m.payload.includes('acknowledged')));
+    expect(JSON.parse(led.payload)).toEqual({ button: 0, pattern: 'acknowledged' });
+
+    // Disabling the device on the server disconnects it from the gateway at once.
+    const closed = new Promise<void>((resolve) => device.client.once('close', () => resolve()));
+    await api.ok('PATCH', '/api/devices/split-dev', { disabled: true });
+    await closed;
     await device.end();
   });
 

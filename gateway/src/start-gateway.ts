@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../server/src/config.ts';
 import { openDatabase } from '../../server/src/db/client.ts';
 import { migrateDatabase } from '../../server/src/db/migrate.ts';
+import { listenForDownlinks } from '../../server/src/devices/downlink.ts';
 import { createDbRegistry } from './devices/db-registry.ts';
 import { createGateway } from './gateway.ts';
 import { createHttpIntake } from './intake/http-intake.ts';
@@ -31,6 +32,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       telemetryFlushMs: config.TELEMETRY_FLUSH_MS,
     });
     closers.push(() => gateway.close());
+    closers.push(await listenForDownlinks(config.DATABASE_URL!, gateway, log));
     const tcp = createTcpListener(gateway.handle, log, gateway.oversize);
     const mqttPort = await listenOn(tcp, config.MQTT_PORT, config.HOST, 'MQTT_PORT');
     closers.push(() => closeListener(tcp));

@@ -20,7 +20,7 @@ import { seedBaseline, type SeedResult } from './setup/seed.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { slaJobHandlers } from './sla/sla-jobs.ts';
 import type { TicketDeps } from './tickets/deps.ts';
-import { gatewayDownlink } from './devices/downlink.ts';
+import { gatewayDownlink, notifyDownlink } from './devices/downlink.ts';
 import { healthSweepHandler, scheduleSweep, SWEEP_KIND } from './devices/health-sweep.ts';
 import { DEFAULT_HEALTH_RULES } from './domain/device-health.ts';
 import { reportPresses } from './tickets/report-presses.ts';
@@ -74,8 +74,9 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
         telemetryFlushMs: config.TELEMETRY_FLUSH_MS,
       });
       closers.push(() => gateway!.close());
-      tickets.downlink = gatewayDownlink(gateway);
     }
+    const downlink = gateway ? gatewayDownlink(gateway) : database.kind === 'postgres' ? notifyDownlink(database, log) : null;
+    tickets.downlink = downlink;
     const g = gateway;
     const sweepMs = config.HEALTH_SWEEP_S * 1000;
     const healthRules = { ...DEFAULT_HEALTH_RULES, lostGraceMs: config.LOST_GRACE_MIN * 60_000 };
@@ -89,9 +90,9 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now, tickets,
       gatewayToken: config.GATEWAY_TOKEN,
       secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
+      ...(downlink && { kickDevice: (id: string) => downlink.kick(id) }),
       ...(g && {
         brokerStatus: () => (g.broker.closed ? 'down' : 'ok'),
-        kickDevice: (id: string) => g.disconnect(id),
         broker: { connectedClients: () => g.connectedClients, stats: () => g.stats },
       }),
     });
