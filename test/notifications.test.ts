@@ -9,6 +9,7 @@ import { notifications } from '../server/src/db/schema.ts';
 import type { DashEvent } from '../server/src/events/bus.ts';
 import { type DispatcherDeps, type NotificationDispatcher, startNotificationDispatcher } from '../server/src/notify/dispatcher.ts';
 import { type NotifyEvent, notify } from '../server/src/notify/notify.ts';
+import { Api } from './helpers/api.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { connectDevice, waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
@@ -170,6 +171,45 @@ describe.each(testDatabases())('notifications on $name', (db) => {
     const badEvent = await t.api.request('POST', '/api/webhooks', { name: 'x', url: 'https://a.test', events: ['ticket.exploded'] });
     expect(badEvent.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('events.0') });
     await t.api.ok('DELETE', `/api/webhooks/${created.id}`, undefined, [204]);
+  });
+
+  it('finds the team, the escalation contacts of the SLA policy and the new assignee', async () => {
+    const person = (name: string, role: string, phone?: string) =>
+      t.api.ok('POST', '/api/users', { email: `${name}-${db.name}@desk.test`, name, role, password: 'people-pass-1', ...(phone && { phone }) });
+    const [ada, bob, boss] = [await person('ada', 'agent', '+48 600 000 001'), await person('bob', 'agent'), await person('boss', 'manager')];
+    const team = await t.api.ok('POST', '/api/teams', { name: `Desk ${db.name}` });
+    await t.api.ok('PUT', `/api/teams/${team.id}/members`, { userIds: [ada.id, bob.id] });
+    const site = await t.site();
+    const category = await t.category({ teamId: team.id });
+    const target = { responseMinutes: 600, resolutionMinutes: 6000 };
+    await t.api.ok('POST', '/api/sla-policies', {
+      name: `Escalating ${db.name}`, order: 1, conditions: { categoryIds: [category.id] }, targets: { P1: target, P2: target, P3: target, P4: target },
+      escalation: { userIds: [boss.id], emails: ['HQ@dash.test'] },
+    });
+    const { device } = await t.device(site.id, [{ button: 0, categoryId: category.id }]);
+    // The virtual-button intake: the same press path as MQTT, answered with the ticket.
+    const { results } = await t.api.ok('POST', '/api/intake/presses', { presses: [{ deviceId: device.id, press: { v: 1, pressId: 'esc-1', seq: 1 } }] });
+    const ticketId: string = results[0].ticketId;
+
+    await notifyNow({ type: 'sla.breach', ticketId, data: { target: 'response', dueAt: new Date().toISOString() } });
+    const breach = (await rowsOf(ticketId)).filter((n) => n.eventType === 'sla.breach').map((n) => `${n.channel}:${n.recipient}`);
+    expect(breach.sort()).toEqual(['email:' + ada.email, 'email:' + bob.email, 'email:' + boss.email, 'email:hq@dash.test', 'inapp:desk'].sort());
+
+    await t.api.ok('POST', `/api/tickets/${ticketId}/assign`, { assigneeId: ada.id });
+    const assigned = (await rowsOf(ticketId)).filter((n) => n.eventType === 'ticket.updated' && n.channel !== 'inapp').map((n) => `${n.channel}:${n.recipient}`);
+    expect(assigned.sort()).toEqual(['email:' + ada.email, 'sms:+48 600 000 001']);
+  });
+
+  it('shows the delivery log to managers, and webhooks to admins only', async () => {
+    const email = `manager-log-${db.name}@desk.test`;
+    await t.api.ok('POST', '/api/users', { email, name: 'Log reader', role: 'manager', password: 'people-pass-1' });
+    const manager = new Api(t.httpUrl);
+    await manager.login(email, 'people-pass-1');
+    expect((await manager.get('/api/notifications?status=sent')).status).toBe(200);
+    expect((await manager.get('/api/webhooks')).status).toBe(403);
+    expect((await manager.post('/api/webhooks', { name: 'x', url: 'https://a.test' })).body.error.code).toBe('FORBIDDEN');
+    const bad = await t.api.get('/api/notifications?status=lost');
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('status') });
   });
 
   describe('retries (dispatchers with short backoff)', () => {
