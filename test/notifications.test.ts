@@ -144,6 +144,11 @@ describe.each(testDatabases())('notifications on $name', (db) => {
     expect(n).toBe(before);
   });
 
+  it('writes nothing for a merged press that no webhook listens to', async () => {
+    const { id } = await pressedTicket({ email: 'merge@branch.test' });
+    expect(await notifyNow({ type: 'ticket.merged', ticketId: id, data: {} })).toBe(0);
+  });
+
   it('sends a signed test delivery to a webhook on request', async () => {
     const hook = await receiver();
     const created = await t.api.ok('POST', '/api/webhooks', { name: 'ping', url: `${hook.url}/ping`, events: ['device.health'] });

@@ -56,6 +56,10 @@ async function loadTicket(tx: Tx, ticketId: string | undefined) {
   return row ?? null;
 }
 
+export async function enabledWebhooks(tx: Tx): Promise<RecipientContext['webhooks']> {
+  return tx.select({ id: webhooks.id, url: webhooks.url, events: webhooks.events }).from(webhooks).where(eq(webhooks.enabled, true));
+}
+
 /** Only what `audiences` need is loaded: a merged press costs no people queries. */
 export async function loadNotifyContext(
   tx: Tx, ref: { ticketId?: string | undefined; deviceId?: string | undefined }, audiences: readonly Audience[],
@@ -77,7 +81,7 @@ export async function loadNotifyContext(
     team: wantsTeam ? await loadTeam(tx, ticket?.teamId ?? found?.category.teamId ?? null) : null,
     escalation: needs.has('escalation') ? await loadEscalation(tx, ticket?.slaPolicyId ?? null) : noEscalation,
     siteContacts: needs.has('siteContacts') ? (found?.site.contacts ?? []) : [],
-    webhooks: await tx.select({ id: webhooks.id, url: webhooks.url, events: webhooks.events }).from(webhooks).where(eq(webhooks.enabled, true)),
+    webhooks: await enabledWebhooks(tx),
   };
 }
 

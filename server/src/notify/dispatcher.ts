@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { EventBus } from '../events/bus.ts';
-import { createChannels } from './channels/index.ts';
+import { type Channels, createChannels } from './channels/index.ts';
 import type { Delivery } from './channels/types.ts';
 import { DEFAULT_RETRY, decideAfterAttempt, type RetryPolicy } from './domain/backoff.ts';
 import { type ClaimedNotification, claimDue, markUndeliverable, nextDueAt, recordAttempt } from './outbox.ts';
@@ -34,42 +34,52 @@ export type DispatcherDeps = {
 
 export type NotificationDispatcher = { wake(): void; stop(): Promise<void> };
 
+/** What one delivery needs, fixed for the dispatcher's life. */
+type Runtime = {
+  db: Db; log: Logger; now: () => Date; channels: Channels;
+  maxAttempts: number; retry: RetryPolicy; random: () => number;
+};
+
+/** Sends one claimed row and records the outcome; a channel that is off dead-letters it at once. */
+async function deliverOne(rt: Runtime, row: ClaimedNotification): Promise<void> {
+  const started = performance.now();
+  const delivery: Delivery = await rt.channels.deliver(row)
+    .catch((err: Error) => ({ kind: 'failed', statusCode: null, error: err.message }) as const);
+  if (delivery.kind === 'off') return markUndeliverable(rt.db, row, delivery.reason);
+  const at = rt.now();
+  const ok = delivery.kind === 'sent';
+  const next = decideAfterAttempt({ ok, attemptsBefore: row.attempts, maxAttempts: rt.maxAttempts, now: at, policy: rt.retry, random: rt.random() });
+  const error = delivery.kind === 'failed' ? delivery.error : null;
+  await recordAttempt(rt.db, row, { at, ok, statusCode: delivery.statusCode, error, durationMs: Math.round(performance.now() - started) }, next);
+  if (next.status === 'dead') {
+    rt.log.warn({ notificationId: row.id, channel: row.channel, recipient: row.recipient, error }, `notification dead after ${next.attempts} attempts`);
+  }
+}
+
+/** Delivers everything due, a batch at a time; returns how long to sleep. */
+async function drain(rt: Runtime, stopped: () => boolean): Promise<number> {
+  for (;;) {
+    const claimed = await claimDue(rt.db, rt.now(), LEASE_MS, BATCH);
+    await Promise.all(claimed.map((row) => deliverOne(rt, row)
+      .catch((err: Error) => rt.log.warn({ notificationId: row.id, err: err.message }, 'recording a delivery failed'))));
+    if (claimed.length < BATCH || stopped()) break;
+  }
+  const next = await nextDueAt(rt.db, rt.now());
+  return next ? Math.min(POLL_MS, Math.max(0, next.getTime() - rt.now().getTime())) : POLL_MS;
+}
+
 export function startNotificationDispatcher(deps: DispatcherDeps): NotificationDispatcher {
   const { db, config, log } = deps;
-  const now = deps.now ?? (() => new Date());
   const publicUrl = deps.publicUrl ?? config.PUBLIC_URL ?? `http://localhost:${config.HTTP_PORT}`;
   const channels = createChannels({ db, config, bus: deps.bus, publicUrl, webhookTimeoutMs: deps.webhookTimeoutMs });
+  const rt: Runtime = {
+    db, log, channels, now: deps.now ?? (() => new Date()), maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+    retry: deps.retry ?? DEFAULT_RETRY, random: deps.random ?? Math.random,
+  };
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
-
-  const deliverOne = async (row: ClaimedNotification) => {
-    const started = performance.now();
-    const delivery: Delivery = await channels.deliver(row)
-      .catch((err: Error) => ({ kind: 'failed', statusCode: null, error: err.message }) as const);
-    if (delivery.kind === 'off') return markUndeliverable(db, row, delivery.reason);
-    const at = now();
-    const ok = delivery.kind === 'sent';
-    const next = decideAfterAttempt({
-      ok, attemptsBefore: row.attempts, maxAttempts: config.NOTIFY_MAX_ATTEMPTS, now: at,
-      policy: deps.retry ?? DEFAULT_RETRY, random: (deps.random ?? Math.random)(),
-    });
-    const error = delivery.kind === 'failed' ? delivery.error : null;
-    await recordAttempt(db, row, { at, ok, statusCode: delivery.statusCode, error, durationMs: Math.round(performance.now() - started) }, next);
-    if (next.status === 'dead') log.warn({ notificationId: row.id, channel: row.channel, recipient: row.recipient, error }, `notification dead after ${next.attempts} attempts`);
-  };
-
-  /** Drains what is due; returns how long to sleep. */
-  const cycle = async (): Promise<number> => {
-    for (;;) {
-      const claimed = await claimDue(db, now(), LEASE_MS, BATCH);
-      await Promise.all(claimed.map((row) => deliverOne(row).catch((err: Error) => log.warn({ notificationId: row.id, err: err.message }, 'recording a delivery failed'))));
-      if (claimed.length < BATCH || stopped) break;
-    }
-    const next = await nextDueAt(db, now());
-    return next ? Math.min(POLL_MS, Math.max(0, next.getTime() - now().getTime())) : POLL_MS;
-  };
 
   const arm = (ms: number) => {
     if (stopped) return;
@@ -84,7 +94,7 @@ export function startNotificationDispatcher(deps: DispatcherDeps): NotificationD
       again = true;
       return;
     }
-    running = cycle()
+    running = drain(rt, () => stopped)
       .catch((err: Error) => {
         log.warn({ err: err.message }, 'notification dispatch failed; trying again shortly');
         return POLL_MS;

@@ -12,9 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
 import { notifications } from '../db/schema.ts';
 import { toTicketView } from '../tickets/ticket-view.ts';
-import { type NotifyContext, loadNotifyContext } from './context.ts';
-import type { NotifyEventType } from './domain/event-types.ts';
-import { audiencesFor, resolveRecipients } from './domain/recipients.ts';
+import { enabledWebhooks, type NotifyContext, loadNotifyContext } from './context.ts';
+import { type NotifyEventType, webhookWants } from './domain/event-types.ts';
+import { audiencesFor, goesInApp, resolveRecipients } from './domain/recipients.ts';
 import { type MessageFacts, renderMessage } from './domain/templates.ts';
 
 export type { NotifyEventType } from './domain/event-types.ts';
@@ -29,7 +29,10 @@ export type NotifyEvent = {
 
 /** Writes one outbox row per (channel, recipient); returns how many. */
 export async function notify(tx: Tx, event: NotifyEvent, now: Date): Promise<number> {
-  const ctx = await loadNotifyContext(tx, event, audiencesFor(event.type, event.data));
+  const audiences = audiencesFor(event.type, event.data);
+  // Merged presses usually notify nobody: one query then, not a ticket load, on the press path.
+  if (audiences.length === 0 && !goesInApp(event.type) && !(await enabledWebhooks(tx)).some((w) => webhookWants(w.events, event.type))) return 0;
+  const ctx = await loadNotifyContext(tx, event, audiences);
   const recipients = resolveRecipients(event.type, event.data, ctx);
   if (recipients.length === 0) return 0;
   const facts: MessageFacts = { type: event.type, occurredAt: now.toISOString(), ticket: ctx.facts, device: ctx.device, data: event.data };

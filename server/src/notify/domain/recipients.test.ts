@@ -15,7 +15,7 @@ describe('notification recipients', () => {
     for (const type of ['ticket.created', 'ticket.acknowledged', 'ticket.resolved'] as const) {
       expect(list(resolveRecipients(type, {}, c))).toEqual(['email:shop@branch.test', 'sms:+48 22 000', 'inapp:desk']);
     }
-    expect(list(resolveRecipients('ticket.merged', {}, c))).toEqual(['inapp:desk']);
+    expect(list(resolveRecipients('ticket.merged', {}, c))).toEqual([]);
   });
 
   it('mails a team at its own address, else each member, once per address', () => {

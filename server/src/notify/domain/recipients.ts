@@ -23,8 +23,9 @@ export type Recipient = { channel: Channel; recipient: string; webhookId: string
 export type Audience = 'assignee' | 'assigneeOrTeam' | 'team' | 'escalation' | 'siteContacts';
 
 /**
- * People per event type; webhooks and the in-app feed get every event. Site contacts hear
- * the three stages the presser sees on the LED: received, acknowledged, resolved.
+ * People per event type. Webhooks get every event they subscribe to, the in-app feed all but
+ * merges. Site contacts hear the three stages the presser sees on the LED: received,
+ * acknowledged, resolved.
  */
 export const AUDIENCES: Record<NotifyEventType, readonly Audience[]> = {
   'ticket.created': ['assignee', 'team', 'siteContacts'],
@@ -48,6 +49,11 @@ export function isAssignment(data: Record<string, unknown>): boolean {
 export function audiencesFor(type: NotifyEventType, data: Record<string, unknown>): readonly Audience[] {
   if (type === 'ticket.updated' && isAssignment(data)) return ['assignee'];
   return AUDIENCES[type];
+}
+
+/** A merge is already a live board update over SSE; a press storm must not become a notification storm. */
+export function goesInApp(type: NotifyEventType): boolean {
+  return type !== 'ticket.merged';
 }
 
 /** E-mail for everyone with an address; SMS only for people who must act now (not whole teams). */
@@ -87,6 +93,6 @@ export function resolveRecipients(type: NotifyEventType, data: Record<string, un
     }
   }
   for (const w of ctx.webhooks) if (webhookWants(w.events, type as MessageType)) add('webhook', w.url, w.id);
-  add('inapp', 'desk');
+  if (goesInApp(type)) add('inapp', 'desk');
   return [...out.values()];
 }
