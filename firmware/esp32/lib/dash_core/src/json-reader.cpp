@@ -1,5 +1,7 @@
 #include "json-reader.h"
 
+#include "json-string.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -41,82 +43,9 @@ struct Parser {
     p += n;
     return true;
   }
-  static void appendUtf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-  bool hex4(unsigned long& out) {
-    if (end - p < 4) return fail("short \\u escape");
-    out = 0;
-    for (int i = 0; i < 4; ++i, ++p) {
-      char c = *p;
-      int digit = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-      if (digit < 0) return fail("bad \\u escape");
-      out = out * 16 + static_cast<unsigned long>(digit);
-    }
-    return true;
-  }
-  bool escape(std::string& out) {
-    char c = *p++;
-    switch (c) {
-      case '"': out += '"'; return true;
-      case '\\': out += '\\'; return true;
-      case '/': out += '/'; return true;
-      case 'b': out += '\b'; return true;
-      case 'f': out += '\f'; return true;
-      case 'n': out += '\n'; return true;
-      case 'r': out += '\r'; return true;
-      case 't': out += '\t'; return true;
-      case 'u': break;
-      default: return fail("bad escape");
-    }
-    unsigned long cp = 0;
-    if (!hex4(cp)) return false;
-    // A surrogate pair encodes one code point; a lone surrogate becomes U+FFFD as in Node.
-    if (cp >= 0xD800 && cp <= 0xDBFF && end - p >= 6 && p[0] == '\\' && p[1] == 'u') {
-      const char* save = p;
-      p += 2;
-      unsigned long low = 0;
-      if (!hex4(low)) return false;
-      if (low >= 0xDC00 && low <= 0xDFFF) {
-        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-      } else {
-        p = save;
-        cp = 0xFFFD;
-      }
-    } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-      cp = 0xFFFD;
-    }
-    appendUtf8(out, cp);
-    return true;
-  }
   bool string(std::string& out) {
-    ++p;  // opening quote
-    while (p < end && *p != '"') {
-      if (static_cast<unsigned char>(*p) < 0x20) return fail("control character in string");
-      if (*p == '\\') {
-        ++p;
-        if (p >= end || !escape(out)) return fail("bad escape");
-      } else {
-        out += *p++;
-      }
-    }
-    if (p >= end) return fail("unterminated string");
-    ++p;
-    return true;
+    const char* why = readJsonString(p, end, out);
+    return why ? fail(why) : true;
   }
   bool number(Value& out) {
     const char* start = p;

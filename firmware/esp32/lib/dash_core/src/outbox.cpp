@@ -9,10 +9,6 @@ namespace {
 
 const uint32_t kMagic = 0xDA5B0001;
 
-void slotKey(uint32_t seq, char (&key)[16]) {
-  std::snprintf(key, sizeof key, "ob-%" PRIu32, seq % Outbox::kNvsCapacity);
-}
-
 bool samePress(const PressRecord& a, const PressRecord& b) { return a.bootId == b.bootId && a.seq == b.seq; }
 
 bool hasId(const PressRecord& record, const char* pressId) {
@@ -63,45 +59,6 @@ bool Outbox::push(const PressRecord& record) {
   return nvsSeq != kNotInNvs;
 }
 
-// Blob first, then the index: a crash in between leaves an orphan blob that is overwritten.
-uint32_t Outbox::appendToNvs(const PressRecord& record) {
-  if (nvsNext_ - nvsHead_ >= kNvsCapacity) dropOldestFromNvs();
-  char key[16];
-  slotKey(nvsNext_, key);
-  PressRecord copy = record;
-  copy.attempts = 0;
-  if (!nvs_.putBlob(key, &copy, sizeof copy)) return kNotInNvs;
-  if (!nvs_.putU32("ob-next", nvsNext_ + 1)) {
-    nvs_.remove(key);
-    return kNotInNvs;
-  }
-  return nvsNext_++;
-}
-
-bool Outbox::readNvs(uint32_t seq, PressRecord& out) {
-  char key[16];
-  slotKey(seq, key);
-  return nvs_.getBlob(key, &out, sizeof out);
-}
-
-void Outbox::dropOldestFromNvs() {
-  PressRecord oldest;
-  bool stillInRing = false;
-  for (uint32_t i = 0; i < ring_.span; ++i) {
-    RtcRing::Slot& slot = ring_.slots[(ring_.head + i) % RtcRing::kCapacity];
-    if (slot.used && slot.nvsSeq == nvsHead_) {
-      slot.nvsSeq = kNotInNvs;  // no longer durable, but still pending
-      stillInRing = true;
-    }
-  }
-  if (readNvs(nvsHead_, oldest) && !stillInRing) ++ring_.dropped;
-  char key[16];
-  slotKey(nvsHead_, key);
-  nvs_.remove(key);
-  ++nvsHead_;
-  nvs_.putU32("ob-head", nvsHead_);
-}
-
 void Outbox::evictOldestFromRing() {
   RtcRing::Slot& slot = ring_.slots[ring_.head];
   if (slot.used && slot.nvsSeq == kNotInNvs && appendToNvs(slot.record) == kNotInNvs) ++ring_.dropped;
@@ -114,13 +71,7 @@ void Outbox::trim() {
     ring_.head = (ring_.head + 1) % RtcRing::kCapacity;
     --ring_.span;
   }
-  PressRecord ignored;
-  uint32_t head = nvsHead_;
-  while (head != nvsNext_ && !readNvs(head, ignored)) ++head;
-  if (head != nvsHead_) {
-    nvsHead_ = head;
-    nvs_.putU32("ob-head", nvsHead_);
-  }
+  trimNvs();
 }
 
 size_t Outbox::snapshot(PressRecord* out, size_t capacity) {
@@ -177,9 +128,7 @@ bool Outbox::remove(const char* pressId) {
   PressRecord record;
   for (uint32_t seq = nvsHead_; seq != nvsNext_; ++seq) {
     if (!readNvs(seq, record) || !hasId(record, pressId)) continue;
-    char key[16];
-    slotKey(seq, key);
-    nvs_.remove(key);
+    eraseNvs(seq);
     found = true;
   }
   trim();

@@ -73,6 +73,8 @@ class Outbox {
   uint32_t appendToNvs(const PressRecord& record);
   bool readNvs(uint32_t seq, PressRecord& out);
   void dropOldestFromNvs();
+  void eraseNvs(uint32_t seq);
+  void trimNvs();
   void evictOldestFromRing();
   void trim();
 
