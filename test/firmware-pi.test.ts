@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePiConfig, type PiConfig } from '../firmware/pi/src/config.ts';
+import { FW_VERSION } from '../firmware/pi/src/default-config.ts';
 import { createJohnnyFiveIo } from '../firmware/pi/src/io/johnny-five-io.ts';
 import { JOURNAL_FILE } from '../firmware/pi/src/journal.ts';
 import { startPanel, type Panel } from '../firmware/pi/src/panel.ts';
@@ -100,7 +101,10 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
       const { device, credentials } = await t.device(site.id, categories.map((c, button) => ({ button, categoryId: c.id })), { kind: 'pi' });
       deviceId = device.id;
       journalDir = tempDir();
-      const config = panelConfig({ deviceId, secret: credentials.password, brokerUrl: proxy.url, journalDir });
+      const config = panelConfig({
+        deviceId, secret: credentials.password, brokerUrl: proxy.url, journalDir,
+        probes: [{ name: 'broker', kind: 'tcp', host: '127.0.0.1', port: t.system.mqttPort! }],
+      });
       board = mockBoard();
       board.io.emit('connect');
       board.io.emit('ready');
@@ -156,6 +160,14 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
         expect(logs.filter((l) => l.msg === 'ack' && l.pressId === press.pressId)).toHaveLength(1);
       }
       expect((await recorded(kept[0]!.pressId))!.ticket).toMatchObject({ categoryId: categories[1]!.id });
+    });
+
+    it('sends telemetry with its firmware, outbox size and the watched equipment in extra', async () => {
+      const device = await waitFor(async () => {
+        const d = await t.api.ok('GET', `/api/devices/${deviceId}`);
+        return d.fw ? d : undefined;
+      }, 10_000, 'telemetry stored');
+      expect(device).toMatchObject({ state: 'ready', fw: FW_VERSION, pending: expect.any(Number), extra: { probes: { broker: { ok: true } } } });
     });
 
     it('drives the LED pins from led/set and ignores buttons it does not have', async () => {
@@ -216,16 +228,23 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
       await deviceProxy?.close();
     });
 
+    const stateOf = async (expected: string) => waitFor(async () => {
+      const device = await t.api.ok('GET', `/api/devices/${config.deviceId}`);
+      return device.state === expected || undefined;
+    }, 10_000, `device state ${expected}`);
+
     it('replays its journal after each crash and every press is recorded once', async () => {
       // 1. Connected, but the answers are lost: the press is committed, its ack never arrives.
       const first = run();
       await first.log('connected');
+      await stateOf('ready');
       deviceProxy.muteDownstream();
       first.key('1');
       const committed = await first.log('press');
       await waitFor(() => recorded(committed.pressId), 10_000, 'press committed on the server');
       first.child.kill('SIGKILL');
       await first.exited;
+      await stateOf('lost'); // the broker published the will
 
       // 2. Offline: the replayed press waits, a new one joins it, then another crash.
       await deviceProxy.cut();
@@ -245,9 +264,11 @@ describe.each(testDatabases())('Pi panel against the real gateway on $name', (db
       expect((await recorded(committed.pressId))!.press).toMatchObject({ pressedAt: new Date(committed.pressedAt).toISOString() });
       expect((await recorded(offline.pressId))!.press).toMatchObject({ pressedAt: new Date(offline.pressedAt).toISOString(), queued: true });
 
+      await stateOf('ready');
       third.child.kill('SIGTERM');
       expect(await third.exited).toBe(0);
       expect(third.logs.some((l) => l.msg === 'stopping')).toBe(true);
+      await stateOf('lost'); // said by the panel itself on a clean stop
     });
   });
 });
