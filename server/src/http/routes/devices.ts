@@ -5,9 +5,10 @@ import { audit } from '../../audit/audit.ts';
 import { isStillReferenced, sqlState } from '../../db/errors.ts';
 import { DEVICE_KINDS, deviceButtons, devices } from '../../db/schema.ts';
 import { getDeviceView, loadButtons, toDeviceView } from '../../devices/device-view.ts';
+import { pushDeviceConfig } from '../../devices/push-config.ts';
 import { ButtonMapping, DeviceInput, mapButton, provisionDevice, rotateDeviceSecret } from '../../devices/provision.ts';
 import { AppError } from '../../errors.ts';
-import { currentUser, requireUser } from '../auth.ts';
+import { actorOf, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { PageQuery } from '../pagination.ts';
 import { parseJson, parseQuery } from '../validate.ts';
@@ -21,7 +22,6 @@ const DevicePatch = z.strictObject({
   buttonCount: z.number().int().min(1).max(16).optional(),
 });
 const ButtonParam = z.coerce.number().int().min(0).max(15);
-const actorOf = (c: Parameters<typeof currentUser>[0]) => `user:${currentUser(c).id}`;
 
 export function deviceRoutes() {
   const r = new Hono<AppEnv>();
@@ -42,7 +42,9 @@ export function deviceRoutes() {
 
   r.post('/', requireUser('admin'), async (c) => {
     const input = await parseJson(c, DeviceInput);
-    return c.json(await provisionDevice(c.get('deps').database.db, input, actorOf(c)), 201);
+    const created = await provisionDevice(c.get('deps').database.db, input, actorOf(c));
+    await pushDeviceConfig(c.get('deps').database.db, c.get('deps').tickets.downlink, created.device.id);
+    return c.json(created, 201);
   });
 
   r.get('/:id', requireUser('admin', 'manager', 'agent'), async (c) => c.json(await getDeviceView(c.get('deps').database.db, c.req.param('id'))));
@@ -56,6 +58,7 @@ export function deviceRoutes() {
       throw sqlState(err) === '23503' ? new AppError('VALIDATION', `invalid body: siteId: site ${input.siteId} does not exist`) : err;
     });
     await audit(db, actorOf(c), 'update', 'device', id, input);
+    if (input.heartbeatS !== undefined) await pushDeviceConfig(db, c.get('deps').tickets.downlink, id);
     if (input.disabled) c.get('deps').kickDevice?.(id);
     return c.json(await getDeviceView(db, id));
   });
@@ -84,6 +87,7 @@ export function deviceRoutes() {
       await mapButton(tx as unknown as typeof db, id, { ...input, button: button.data });
       await audit(tx, actorOf(c), 'map-button', 'device', id, { button: button.data, ...input });
     });
+    await pushDeviceConfig(db, c.get('deps').tickets.downlink, id);
     return c.json(await getDeviceView(db, id));
   });
 
@@ -93,6 +97,7 @@ export function deviceRoutes() {
     await db.delete(deviceButtons).where(and(eq(deviceButtons.deviceId, id), eq(deviceButtons.button, Number(c.req.param('button')))));
     await db.update(devices).set({ unmapped: true }).where(eq(devices.id, id));
     await audit(db, actorOf(c), 'unmap-button', 'device', id, { button: c.req.param('button') });
+    await pushDeviceConfig(db, c.get('deps').tickets.downlink, id);
     return c.json(await getDeviceView(db, id));
   });
 

@@ -1,0 +1,28 @@
+/**
+ * Pushes a device's button configuration (labels, colours, timings) as a retained `config`
+ * downlink (design §2), so a button learns its mapping whenever it changes or it reconnects.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { categories, deviceButtons, devices } from '../db/schema.ts';
+import type { DeviceDownlink } from '../tickets/deps.ts';
+
+/** Classifier timings of the firmware (hold ≥ 1.5 s, second press within 400 ms). */
+export const HOLD_MS = 1500;
+export const DOUBLE_MS = 400;
+const PALETTE = ['blue', 'green', 'orange', 'purple', 'red', 'yellow', 'cyan', 'white'];
+
+export async function pushDeviceConfig(db: Db, downlink: DeviceDownlink | null, deviceId: string): Promise<void> {
+  if (!downlink) return;
+  const [device] = await db.select({ heartbeatS: devices.heartbeatS, kind: devices.kind }).from(devices).where(eq(devices.id, deviceId));
+  if (!device || device.kind === 'virtual') return;
+  const rows = await db.select({ button: deviceButtons.button, label: deviceButtons.label, color: deviceButtons.color, name: categories.name })
+    .from(deviceButtons).innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
+    .where(eq(deviceButtons.deviceId, deviceId)).orderBy(asc(deviceButtons.button));
+  downlink.config(deviceId, {
+    buttons: rows.map((r) => ({ button: r.button, label: (r.label ?? r.name).slice(0, 40), color: r.color ?? PALETTE[r.button % PALETTE.length]! })),
+    holdMs: HOLD_MS,
+    doubleMs: DOUBLE_MS,
+    heartbeatS: device.heartbeatS,
+  });
+}
