@@ -32,6 +32,19 @@ describe.each(testDatabases())('press → ticket on $name', (db) => {
     await device.end();
   });
 
+  it('takes the widest values the contract allows: a UUID pressId, seq 2^53 − 1, a fractional battery', async () => {
+    const { device } = await t.connectedDevice();
+    await device.client.publishAsync(topicFor(device.id, 'telemetry'), JSON.stringify({ v: 1, batteryPct: 87.5 }), { qos: 1 });
+    const pressId = '0b7f3c4e-6a1d-4f7e-9c2a-5d8e1f0a3b6c';
+    await device.press({ pressId, seq: Number.MAX_SAFE_INTEGER });
+    const ack = await device.ack(pressId);
+    expect(ack.outcome).toBe('created');
+    const detail = await t.api.ok('GET', `/api/tickets/${ack.ticketNumber}`);
+    expect(detail.presses[0].seq).toBe(Number.MAX_SAFE_INTEGER);
+    expect(detail.snapshot.batteryPct).toBe(87.5);
+    await device.end();
+  });
+
   it('records the same pressId sent three times once, in one ticket', async () => {
     const { device, site } = await t.connectedDevice();
     for (let i = 0; i < 3; i++) await device.press({ pressId: 'same-1' });

@@ -37,7 +37,7 @@ export function createDbRegistry(db: Db): DeviceRegistry {
         lastSeenAt: at,
         ...(hasData && { telemetryAt: at }),
         ...(t.batteryMv !== undefined && { batteryMv: t.batteryMv }),
-        ...(t.batteryPct !== undefined && { batteryPct: Math.round(t.batteryPct) }),
+        ...(t.batteryPct !== undefined && { batteryPct: t.batteryPct }),
         ...(t.rssi !== undefined && { rssi: t.rssi }),
         ...(t.uptimeS !== undefined && { uptimeS: t.uptimeS }),
         ...(t.fw !== undefined && { fw: t.fw }),

@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  type AnyPgColumn, bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
 const ts = (name?: string) => (name ? timestamp(name, { withTimezone: true }) : timestamp({ withTimezone: true }));
@@ -109,7 +109,7 @@ export const devices = pgTable('devices', {
   stateAt: ts(),
   lastSeenAt: ts(),
   batteryMv: integer(),
-  batteryPct: integer(),
+  batteryPct: real(),
   rssi: integer(),
   uptimeS: integer(),
   fw: text(),
@@ -249,7 +249,7 @@ export const presses = pgTable('presses', {
   // restrict: a device with press history is disabled, not deleted.
   deviceId: text().notNull().references(() => devices.id, { onDelete: 'restrict' }),
   pressId: text().notNull(),
-  seq: integer().notNull(),
+  seq: bigint({ mode: 'number' }).notNull(),
   button: integer().notNull(),
   action: text().notNull(),
   pressedAt: ts().notNull(),

@@ -24,7 +24,8 @@ export const DeviceInput = z.strictObject({
   siteId: z.uuid(),
   kind: z.enum(DEVICE_KINDS).default('esp32'),
   buttonCount: z.number().int().min(1).max(16).optional(),
-  heartbeatS: z.number().int().min(10).max(7 * 86_400).default(3600),
+  /** Check-in interval; default 6 h for battery buttons (each wake costs battery), 1 h for mains devices. */
+  heartbeatS: z.number().int().min(10).max(7 * 86_400).optional(),
   buttons: z.array(ButtonMapping).max(16).default([]),
 });
 export type DeviceInput = z.infer<typeof DeviceInput>;
@@ -46,7 +47,8 @@ export async function provisionDevice(db: Db, input: DeviceInput, actor: string)
     const device = await db.transaction(async (tx) => {
       const [site] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.id, input.siteId));
       if (!site) throw new AppError('VALIDATION', `invalid body: siteId: site ${input.siteId} does not exist`);
-      await tx.insert(devices).values({ id, name: input.name, siteId: input.siteId, kind: input.kind, buttonCount, heartbeatS: input.heartbeatS, secretHash });
+      const heartbeatS = input.heartbeatS ?? (input.kind === 'esp32' ? 21_600 : 3600);
+      await tx.insert(devices).values({ id, name: input.name, siteId: input.siteId, kind: input.kind, buttonCount, heartbeatS, secretHash });
       for (const b of input.buttons) await mapButton(tx as unknown as Db, id, b);
       await refreshUnmapped(tx as unknown as Db, id);
       await audit(tx, actor, 'create', 'device', id, { ...input, id });

@@ -20,17 +20,27 @@ export async function reportPresses(deps: TicketDeps, inputs: PressInput[]): Pro
   try {
     return await commitBatch(deps, inputs);
   } catch (err) {
-    if (inputs.length === 1) return [{ pressId: inputs[0]!.press.pressId, outcome: 'error', message: dbMessage(err) }];
+    if (inputs.length === 1) return [failed(inputs[0]!, err)];
   }
   const results: PressResult[] = [];
   for (const input of inputs) {
     try {
       results.push(...(await commitBatch(deps, [input])));
     } catch (err) {
-      results.push({ pressId: input.press.pressId, outcome: 'error', message: dbMessage(err) });
+      results.push(failed(input, err));
     }
   }
   return results;
+}
+
+/**
+ * A press the database refuses for its data (SQLSTATE class 22, e.g. a value out of range)
+ * would fail on every retry: it is answered `rejected` so the device drops it. Anything else
+ * (connection lost, timeout) is an `error`: no PUBACK, and the device retries.
+ */
+function failed(input: PressInput, err: unknown): PressResult {
+  if (sqlState(err)?.startsWith('22')) return { pressId: input.press.pressId, outcome: 'rejected', reason: 'invalid_payload' };
+  return { pressId: input.press.pressId, outcome: 'error', message: dbMessage(err) };
 }
 
 /** Commits the batch, retrying the whole transaction on races another process won. */
