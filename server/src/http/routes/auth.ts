@@ -10,7 +10,7 @@ import { currentUser, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { parseJson } from '../validate.ts';
 
-const Login = z.strictObject({ email: z.email(), password: z.string().min(1).max(1000) });
+export const Login = z.strictObject({ email: z.email(), password: z.string().min(1).max(1000) });
 /** Compared against when the e-mail is unknown, so both failures take the same time. */
 const DUMMY_HASH = 'scrypt$15$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 

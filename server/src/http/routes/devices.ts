@@ -13,7 +13,7 @@ import type { AppEnv } from '../env.ts';
 import { PageQuery } from '../pagination.ts';
 import { parseJson, parseQuery } from '../validate.ts';
 
-const DevicePatch = z.strictObject({
+export const DevicePatch = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   siteId: z.uuid().optional(),
   kind: z.enum(DEVICE_KINDS).optional(),
@@ -21,7 +21,7 @@ const DevicePatch = z.strictObject({
   heartbeatS: z.number().int().min(10).max(7 * 86_400).optional(),
   buttonCount: z.number().int().min(1).max(16).optional(),
 });
-const ButtonParam = z.coerce.number().int().min(0).max(15);
+export const ButtonParam = z.coerce.number().int().min(0).max(15);
 
 export function deviceRoutes() {
   const r = new Hono<AppEnv>();

@@ -13,7 +13,7 @@ import { reportPresses } from '../../tickets/report-presses.ts';
 import type { AppEnv } from '../env.ts';
 import { parseJson } from '../validate.ts';
 
-const IntakeBody = z.strictObject({
+export const IntakeBody = z.strictObject({
   presses: z.array(z.strictObject({ deviceId: DeviceId, receivedAt: z.iso.datetime().optional(), press: PressPayload })).min(1).max(500),
 });
 

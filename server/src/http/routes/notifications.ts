@@ -9,7 +9,7 @@ import type { AppEnv } from '../env.ts';
 import { PageQuery } from '../pagination.ts';
 import { parseQuery } from '../validate.ts';
 
-const NotificationQuery = PageQuery.extend({
+export const NotificationQuery = PageQuery.extend({
   status: z.enum(NOTIFICATION_STATUSES).optional(),
   channel: z.enum(CHANNELS).optional(),
   ticketId: z.uuid().optional(),

@@ -15,16 +15,16 @@ import type { AppEnv } from '../env.ts';
 import { parseJson, parseOptionalJson, parseQuery } from '../validate.ts';
 
 const DESK = ['admin', 'manager', 'agent'] as const;
-const Note = z.strictObject({ note: z.string().trim().max(5000).optional() });
-const Assign = z.union([z.strictObject({ assigneeId: z.uuid().nullable() }), z.strictObject({ auto: z.literal(true) })]);
-const Comment = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
-const Patch = z.strictObject({ priority: z.enum(PRIORITIES).optional(), categoryId: z.uuid().optional(), title: z.string().trim().min(1).max(200).optional() })
+export const Note = z.strictObject({ note: z.string().trim().max(5000).optional() });
+export const Assign = z.union([z.strictObject({ assigneeId: z.uuid().nullable() }), z.strictObject({ auto: z.literal(true) })]);
+export const Comment = z.strictObject({ text: z.string().trim().min(1).max(10_000) });
+export const Patch = z.strictObject({ priority: z.enum(PRIORITIES).optional(), categoryId: z.uuid().optional(), title: z.string().trim().min(1).max(200).optional() })
   .refine((p) => Object.keys(p).length > 0, 'give at least one of priority, categoryId, title');
-const NewTicket = z.strictObject({
+export const NewTicket = z.strictObject({
   siteId: z.uuid(), categoryId: z.uuid(), priority: z.enum(PRIORITIES).optional(),
   title: z.string().trim().min(1).max(200).optional(), description: z.string().max(10_000).optional(),
 });
-const Preview = z.object({ siteId: z.uuid(), categoryId: z.uuid(), priority: z.enum(PRIORITIES).optional(), source: z.enum(['button', 'virtual', 'manual', 'api', 'device_health']).default('button') });
+export const Preview = z.object({ siteId: z.uuid(), categoryId: z.uuid(), priority: z.enum(PRIORITIES).optional(), source: z.enum(['button', 'virtual', 'manual', 'api', 'device_health']).default('button') });
 
 export function ticketActionRoutes() {
   const r = new Hono<AppEnv>();

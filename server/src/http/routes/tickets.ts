@@ -12,7 +12,7 @@ import { parseQuery } from '../validate.ts';
 const StatusFilter = z.string().transform((s) => s.split(',').flatMap((x) => (x === 'open' ? [...OPEN_STATUSES] : [x])))
   .pipe(z.array(z.enum(TICKET_STATUSES, { error: `status must be open or one of ${TICKET_STATUSES.join(', ')}` })));
 
-const TicketQuery = PageQuery.extend({
+export const TicketQuery = PageQuery.extend({
   status: StatusFilter.optional(),
   siteId: z.uuid().optional(),
   categoryId: z.uuid().optional(),
