@@ -21,6 +21,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { slaPreviewRoutes, ticketActionRoutes } from './routes/ticket-actions.ts';
 import { calendarRoutes } from './routes/calendars.ts';
 import { slaPolicyRoutes } from './routes/sla-policies.ts';
+import { openapiRoutes } from './openapi/routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', eventRoutes());
   app.route('/api/webhooks', webhookRoutes());
   app.route('/api/notifications', notificationRoutes());
+  app.route('/api', openapiRoutes());
   app.get('/metrics', createMetrics(deps, deps.broker ?? null));
   app.get('/', homePage);
   return app;
