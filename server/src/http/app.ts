@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../errors.ts';
+import { authorize } from './access.ts';
 import { identify } from './auth.ts';
+import { refuseCrossSite } from './csrf.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { onError, onNotFound } from './on-error.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -40,7 +42,9 @@ export function createApp(deps: AppDeps) {
       throw new AppError('VALIDATION', 'request body is larger than 1 MiB');
     },
   }));
+  app.use('/api/*', refuseCrossSite());
   app.use('/api/*', identify());
+  app.use('/api/*', authorize());
   app.onError(onError);
   app.notFound(onNotFound);
 

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { DashEvent } from '../../events/bus.ts';
-import { currentUser, requireUser } from '../auth.ts';
+import { currentCaller, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 
 const HEARTBEAT_MS = 15_000;
@@ -10,7 +10,7 @@ const HEARTBEAT_MS = 15_000;
 export function eventRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', requireUser(), (c) => {
-    const user = currentUser(c);
+    const user = currentCaller(c);
     const { bus } = c.get('deps');
     const visible = (e: DashEvent) => {
       if (user.role !== 'staff') return true;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { OPEN_STATUSES, TICKET_STATUSES, tickets } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { loadTicketDetail, toTicketView } from '../../tickets/ticket-view.ts';
-import { currentUser, requireUser } from '../auth.ts';
+import { currentCaller, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { decodeCursor, page, PageQuery } from '../pagination.ts';
 import { parseQuery } from '../validate.ts';
@@ -25,7 +25,7 @@ export function ticketRoutes() {
 
   r.get('/', requireUser(), async (c) => {
     const q = parseQuery(c, TicketQuery);
-    const user = currentUser(c);
+    const user = currentCaller(c);
     // Staff see their own site only (design §6).
     const siteId = user.role === 'staff' ? (user.siteId ?? '00000000-0000-0000-0000-000000000000') : q.siteId;
     const cursor = decodeCursor(q.cursor);
@@ -43,7 +43,7 @@ export function ticketRoutes() {
 
   r.get('/:ref', requireUser(), async (c) => {
     const detail = await loadTicketDetail(c.get('deps').database.db, c.req.param('ref'));
-    const user = currentUser(c);
+    const user = currentCaller(c);
     if (user.role === 'staff' && detail.siteId !== user.siteId) throw new AppError('NOT_FOUND', `ticket ${c.req.param('ref')} does not exist`);
     return c.json(detail);
   });
