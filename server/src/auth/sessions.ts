@@ -1,7 +1,7 @@
 /** Login sessions: a random cookie value, stored only as its SHA-256. */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client.ts';
 import type { User } from '../db/schema.ts';
 import { sessions, users } from '../db/schema.ts';
 
@@ -29,4 +29,9 @@ export async function findSessionUser(db: Db, token: string, now: Date): Promise
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, digest(token)));
+}
+
+/** Ends a user's sessions (password reset, account disabled), or all but the caller's own. */
+export async function deleteUserSessions(db: DbOrTx, userId: string, keepToken?: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), keepToken ? ne(sessions.tokenHash, digest(keepToken)) : undefined));
 }
