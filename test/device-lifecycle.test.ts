@@ -91,7 +91,7 @@ describe.each(testDatabases())('device lifecycle on $name', (db) => {
     await t.api.ok('PUT', `/api/devices/${device.id}/buttons/0`, { categoryId: other.id });
     // The button learns its new label from the retained config downlink.
     const config = await waitFor(() => device.received.find((m) => m.topic.endsWith('/config') && m.payload.includes('Cash register')));
-    expect(JSON.parse(config.payload)).toEqual({ buttons: [{ button: 0, label: 'Cash register', color: 'blue' }], holdMs: 1500, doubleMs: 400, heartbeatS: 3600 });
+    expect(JSON.parse(config.payload)).toEqual({ buttons: [{ button: 0, label: 'Cash register', color: 'blue' }], holdMs: 1500, doubleMs: 400, heartbeatS: 21_600 }); // battery buttons check in every 6 h
     await device.press({ pressId: 'remap-1' });
     const ack = await device.ack('remap-1');
     expect((await t.api.ok('GET', `/api/tickets/${ack.ticketNumber}`)).categoryId).toBe(other.id);

@@ -15,7 +15,7 @@ export async function explainSla(db: Db, ref: string, now: Date) {
   return db.transaction(async (tx) => {
     const [t] = await tx.select().from(tickets).where(ticketWhere(ref));
     if (!t) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
-    const resolved = await resolveSla(tx, t, now);
+    const resolved = await resolveSla(tx, t, now, true);
     return {
       ticket: { id: t.id, number: formatTicketNumber(t.number), status: t.status, priority: t.priority, openedAt: t.openedAt.toISOString() },
       stored: { responseDueAt: t.responseDueAt?.toISOString() ?? null, resolutionDueAt: t.resolutionDueAt?.toISOString() ?? null, responseBreached: t.responseBreached, resolutionBreached: t.resolutionBreached },
@@ -33,7 +33,7 @@ export async function previewSla(db: Db, q: { siteId: string; categoryId: string
     const [category] = await tx.select().from(categories).where(eq(categories.id, q.categoryId));
     if (!category) return null;
     const probe = { id: '00000000-0000-0000-0000-000000000000', siteId: q.siteId, categoryId: q.categoryId, priority: q.priority ?? category.defaultPriority, source: q.source, openedAt: now, acknowledgedAt: null, pauses: [] } as unknown as Ticket;
-    const resolved = await resolveSla(tx, probe, now).catch(() => null);
+    const resolved = await resolveSla(tx, probe, now, true).catch(() => null);
     if (!resolved) return { openedAt: now.toISOString(), priority: probe.priority, policy: null, responseDueAt: null, resolutionDueAt: null };
     return {
       openedAt: now.toISOString(), priority: probe.priority,

@@ -56,13 +56,15 @@ function slaJobs(t: Ticket, sla: Computed, version: number, now: Date): NewJob[]
 
 const maxDate = (a: Date, b: Date) => (a > b ? a : b);
 
-/** The matching policy, its calendar and the computed due times, or null when no policy matches. */
-export async function resolveSla(tx: Tx, t: Ticket, now: Date) {
+/**
+ * The matching policy, its calendar and the computed due times, or null when no policy matches.
+ * `explain`: also name the sites and categories in the reasons of skipped policies.
+ */
+export async function resolveSla(tx: Tx, t: Ticket, now: Date, explain = false) {
   const [site] = await tx.select().from(sites).where(eq(sites.id, t.siteId));
   const policies = await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name));
-  const [category] = await tx.select({ name: categories.name }).from(categories).where(eq(categories.id, t.categoryId));
-  const match = matchPolicy(policies, { siteId: t.siteId, siteTier: site?.tier ?? 'standard', categoryId: t.categoryId, priority: t.priority, source: t.source },
-    { [t.categoryId]: category?.name ?? t.categoryId, [t.siteId]: site?.name ?? t.siteId });
+  const names = explain ? await namesById(tx) : {};
+  const match = matchPolicy(policies, { siteId: t.siteId, siteTier: site?.tier ?? 'standard', categoryId: t.categoryId, priority: t.priority, source: t.source }, names);
   if (!match.policy) return null;
   const calendarId = match.policy.calendarId ?? site?.calendarId ?? null;
   const [row] = calendarId ? await tx.select().from(calendars).where(eq(calendars.id, calendarId)) : [];
@@ -70,4 +72,12 @@ export async function resolveSla(tx: Tx, t: Ticket, now: Date) {
   const pauses = t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
   const sla = computeSla({ openedAt: t.openedAt, priority: t.priority, policy: match.policy, calendar, pauses, acknowledgedAt: t.acknowledgedAt, now });
   return { policy: match.policy, skipped: match.skipped, calendar, sla };
+}
+
+async function namesById(tx: Tx): Promise<Record<string, string>> {
+  const rows = [
+    ...(await tx.select({ id: categories.id, name: categories.name }).from(categories)),
+    ...(await tx.select({ id: sites.id, name: sites.name }).from(sites)),
+  ];
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
