@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { waitFor } from '../../test-support/wait-for.ts';
+import { waitFor } from '../../../../test/helpers/device.ts';
 import { GpiodIo } from './gpiod-io.ts';
 import { createJohnnyFiveIo } from './johnny-five-io.ts';
 import { KeyboardIo } from './keyboard-io.ts';

@@ -3,7 +3,7 @@
  * with SMS_METHOD. A POST also carries `{to, text}` as JSON for gateways that read the body.
  */
 import type { Config } from '../../config.ts';
-import { type Sender, errorText, responseSnippet } from './types.ts';
+import { deliverOverHttp, type Sender } from './types.ts';
 
 const SMS_TIMEOUT_MS = 10_000;
 
@@ -18,20 +18,9 @@ export function smsSender(config: Pick<Config, 'SMS_URL_TEMPLATE' | 'SMS_METHOD'
   return async (row, message) => {
     if (!message) return { kind: 'off', reason: 'no message to send' };
     const post = config.SMS_METHOD === 'POST';
-    try {
-      const res = await fetch(fillSmsTemplate(template, row.recipient, message.short), {
-        method: config.SMS_METHOD,
-        ...(post && { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: row.recipient, text: message.short }) }),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(SMS_TIMEOUT_MS),
-      });
-      if (res.status >= 200 && res.status < 300) {
-        await res.body?.cancel();
-        return { kind: 'sent', statusCode: res.status };
-      }
-      return { kind: 'failed', statusCode: res.status, error: await responseSnippet(res) };
-    } catch (err) {
-      return { kind: 'failed', statusCode: null, error: errorText(err) };
-    }
+    return deliverOverHttp(fillSmsTemplate(template, row.recipient, message.short), {
+      method: config.SMS_METHOD,
+      ...(post && { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ to: row.recipient, text: message.short }) }),
+    }, SMS_TIMEOUT_MS);
   };
 }

@@ -23,3 +23,20 @@ export function errorText(err: unknown): string {
   }
   return String(err);
 }
+
+/**
+ * One HTTP delivery (webhook, SMS gateway): any 2xx is sent; redirects are not followed
+ * (a moved endpoint is a configuration error to see in the log, not to chase).
+ */
+export async function deliverOverHttp(url: string, init: RequestInit, timeoutMs: number): Promise<Delivery> {
+  try {
+    const res = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    if (res.status >= 200 && res.status < 300) {
+      await res.body?.cancel();
+      return { kind: 'sent', statusCode: res.status };
+    }
+    return { kind: 'failed', statusCode: res.status, error: await responseSnippet(res) };
+  } catch (err) {
+    return { kind: 'failed', statusCode: null, error: errorText(err) };
+  }
+}

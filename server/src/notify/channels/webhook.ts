@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { webhooks } from '../../db/schema.ts';
 import { VERSION } from '../../version.ts';
-import { type Sender, errorText, responseSnippet } from './types.ts';
+import { deliverOverHttp, type Sender } from './types.ts';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
@@ -23,27 +23,16 @@ export function webhookSender(db: Db, timeoutMs = WEBHOOK_TIMEOUT_MS): Sender {
     if (!hook) return { kind: 'off', reason: 'the webhook was deleted' };
     if (!hook.enabled) return { kind: 'off', reason: 'the webhook is disabled' };
     const raw = JSON.stringify(row.body);
-    try {
-      const res = await fetch(hook.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': `Dash-Webhook/${VERSION}`,
-          'x-dash-event': row.eventType,
-          'x-dash-delivery': row.id,
-          'x-dash-signature': signBody(hook.secret, raw),
-        },
-        body: raw,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (res.status >= 200 && res.status < 300) {
-        await res.body?.cancel();
-        return { kind: 'sent', statusCode: res.status };
-      }
-      return { kind: 'failed', statusCode: res.status, error: await responseSnippet(res) };
-    } catch (err) {
-      return { kind: 'failed', statusCode: null, error: errorText(err) };
-    }
+    return deliverOverHttp(hook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': `Dash-Webhook/${VERSION}`,
+        'x-dash-event': row.eventType,
+        'x-dash-delivery': row.id,
+        'x-dash-signature': signBody(hook.secret, raw),
+      },
+      body: raw,
+    }, timeoutMs);
   };
 }
