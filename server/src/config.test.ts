@@ -31,6 +31,15 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('lists missing companions together with bad values', () => {
+    const result = loadConfig({ SERVER_URL: 'x' }, 'gateway');
+    expect((result as { problems: string[] }).problems).toEqual([
+      expect.stringMatching(/^SERVER_URL: must be the server URL/),
+      expect.stringMatching(/^SERVER_URL and GATEWAY_TOKEN/),
+      expect.stringMatching(/^DATABASE_URL/),
+    ]);
+  });
+
   it('treats empty strings as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', ADMIN_PASSWORD: '' }).ok).toBe(true);
   });

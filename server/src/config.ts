@@ -57,23 +57,21 @@ export function loadConfig(env: Record<string, string | undefined>, role: Role =
     const got = env[name];
     return `${name}: ${i.message}${got === undefined ? '' : ` (got "${got}")`}`;
   });
-  if (parsed.success) {
-    const c = parsed.data;
-    if (c.MQTTS_PORT !== undefined && (!c.TLS_CERT || !c.TLS_KEY)) {
-      problems.push('MQTTS_PORT: needs TLS_CERT and TLS_KEY (paths to PEM files)');
-    }
-    if ((c.TLS_CERT === undefined) !== (c.TLS_KEY === undefined)) {
-      problems.push('TLS_CERT/TLS_KEY: set both or neither');
-    }
-    if (role === 'gateway' && (!c.SERVER_URL || !c.GATEWAY_TOKEN)) {
-      problems.push('SERVER_URL and GATEWAY_TOKEN: a split gateway needs both to reach the server');
-    }
-    if (role === 'server' && !c.GATEWAY_TOKEN) {
-      problems.push('GATEWAY_TOKEN: a split server needs it to accept presses from its gateways');
-    }
-    if (role !== 'all-in-one' && !c.DATABASE_URL) {
-      problems.push('DATABASE_URL: split mode runs every process on one PostgreSQL; set DATABASE_URL');
-    }
-  }
+  problems.push(...combinationProblems(env, role));
   return problems.length ? { ok: false, problems } : { ok: true, config: (parsed as { data: Config }).data };
+}
+
+const given = (v: string | undefined) => v !== undefined && v.trim() !== '';
+
+/** Settings that only make sense together; checked on the raw values so they show with the rest. */
+function combinationProblems(env: Record<string, string | undefined>, role: Role): string[] {
+  const problems: string[] = [];
+  if (given(env.MQTTS_PORT) && (!given(env.TLS_CERT) || !given(env.TLS_KEY))) problems.push('MQTTS_PORT: needs TLS_CERT and TLS_KEY (paths to PEM files)');
+  if (given(env.TLS_CERT) !== given(env.TLS_KEY)) problems.push('TLS_CERT/TLS_KEY: set both or neither');
+  if (role === 'gateway' && (!given(env.SERVER_URL) || !given(env.GATEWAY_TOKEN))) {
+    problems.push('SERVER_URL and GATEWAY_TOKEN: a split gateway needs both to reach the server');
+  }
+  if (role === 'server' && !given(env.GATEWAY_TOKEN)) problems.push('GATEWAY_TOKEN: a split server needs it to accept presses from its gateways');
+  if (role !== 'all-in-one' && !given(env.DATABASE_URL)) problems.push('DATABASE_URL: split mode runs every process on one PostgreSQL; set DATABASE_URL');
+  return problems;
 }
