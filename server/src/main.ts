@@ -3,6 +3,7 @@
  * database by default). `npm run server` (`--split`): the HTTP server alone, for split mode.
  */
 import { banner } from './cli/banner.ts';
+import { ensureDashboardBundle } from './cli/dashboard-bundle.ts';
 import { run } from './cli/run.ts';
 import { startSystem } from './system.ts';
 import { VERSION } from './version.ts';
@@ -11,6 +12,6 @@ const split = process.argv.includes('--split');
 await run(
   split ? 'server' : 'all-in-one',
   process.env,
-  (config, log) => startSystem({ config, log, mode: split ? 'server' : 'all-in-one' }),
+  (config, log) => (ensureDashboardBundle(), startSystem({ config, log, mode: split ? 'server' : 'all-in-one' })),
   (system, config) => banner(system, config, VERSION),
 );

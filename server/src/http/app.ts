@@ -1,4 +1,4 @@
-/** createApp(deps): the Hono application: `/api` routes and the start page. */
+/** createApp(deps): the Hono application: `/api` routes and the web app. */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -15,11 +15,12 @@ import { categoryRoutes } from './routes/categories.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
-import { homePage } from './routes/home.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { createMetrics } from './routes/metrics.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { siteRoutes } from './routes/sites.ts';
+import { slaMarkRoutes } from './routes/sla-marks.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
@@ -72,7 +73,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/notifications', notificationRoutes());
   app.route('/api', openapiRoutes());
   app.get('/metrics', createMetrics(deps, deps.broker ?? null));
-  app.get('/', homePage);
+  // The web app (dashboard/): its own API reads, then its pages last, so they never shadow an API route.
+  app.route('/api/sla', slaMarkRoutes());
+  app.route('/', dashboardRoutes());
   return app;
 }
 

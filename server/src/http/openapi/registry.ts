@@ -9,6 +9,7 @@ import { notifyOperations } from './operations/notify.ts';
 import { peopleOperations } from './operations/people.ts';
 import { settingsOperations } from './operations/settings.ts';
 import { ticketOperations } from './operations/tickets.ts';
+import { webAppOperations } from './operations/web-app.ts';
 
 export const OPERATIONS: readonly Operation[] = [
   ...metaOperations,
@@ -17,4 +18,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...settingsOperations,
   ...peopleOperations,
   ...notifyOperations,
+  ...webAppOperations,
 ];

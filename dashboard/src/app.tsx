@@ -1,0 +1,62 @@
+/** The app: providers, then one route per page. The server answers every one of these paths with index.html. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
+import { api } from './api/client.ts';
+import type { User } from './api/schemas.ts';
+import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { BoardPage } from './pages/board/board-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { TicketPage } from './pages/ticket/ticket-page.tsx';
+import { isDesk, SessionProvider, useSession } from './session/session.tsx';
+import { AnnouncerProvider } from './ui/announcer.tsx';
+import { AppShell } from './ui/app-shell.tsx';
+import { ErrorState, Loading } from './ui/states.tsx';
+
+/** Renders `page` for a logged-in user (desk roles only when `desk`); sends everyone else to the login. */
+function SignedIn({ desk = false, page }: { desk?: boolean; page: (me: User) => ComponentChildren }) {
+  const { user, error, reload } = useSession();
+  const { url, route } = useLocation();
+  useEffect(() => {
+    if (user === null) route(`/login?next=${encodeURIComponent(url)}`, true);
+  }, [user]);
+  if (error) return <AppShell><ErrorState error={error} retry={reload} /></AppShell>;
+  if (!user) return <Loading />;
+  if (desk && !isDesk(user)) return <StaffHome />;
+  return <>{page(user)}</>;
+}
+
+/** Staff have no board: their site's virtual button is their home page. */
+function StaffHome() {
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [none, setNone] = useState(false);
+  useEffect(() => {
+    api.sites().then((sites) => (sites[0] ? route(`/b/${sites[0].code}`, true) : setNone(true)), () => setNone(true));
+  }, []);
+  return <AppShell>{none ? <p role="alert">{t('error.forbidden')}</p> : <Loading />}</AppShell>;
+}
+
+// Route components are defined once: a new function per render would remount the page.
+const BoardRoute = () => <SignedIn desk page={(me) => <BoardPage me={me} />} />;
+const TicketRoute = ({ number }: { number: string }) => <SignedIn desk page={(me) => <TicketPage number={number} me={me} />} />;
+
+export function App() {
+  return (
+    <I18nProvider>
+      <AnnouncerProvider>
+        <SessionProvider>
+          <LocationProvider>
+            <Router>
+              <Route path="/login" component={LoginPage} />
+              <Route path="/" component={BoardRoute} />
+              <Route path="/tickets/:number" component={TicketRoute} />
+              <Route default component={NotFoundPage} />
+            </Router>
+          </LocationProvider>
+        </SessionProvider>
+      </AnnouncerProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { directionOf, pickLocale } from './locales.ts';
+
+describe('pickLocale', () => {
+  it('takes the first supported language, by its primary subtag', () => {
+    expect(pickLocale([null, 'de-DE', 'pl-PL', 'en-US'])).toBe('pl');
+    expect(pickLocale(['fa-IR'])).toBe('fa');
+    expect(pickLocale(['TR'])).toBe('tr');
+  });
+
+  it('falls back to English when nothing fits', () => {
+    expect(pickLocale([undefined, 'de', 'ja-JP'])).toBe('en');
+    expect(pickLocale([])).toBe('en');
+  });
+});
+
+describe('directionOf', () => {
+  it('lays Persian out right to left and the others left to right', () => {
+    expect(directionOf('fa')).toBe('rtl');
+    expect(['en', 'pl', 'tr'].map((l) => directionOf(l as 'en'))).toEqual(['ltr', 'ltr', 'ltr']);
+  });
+});

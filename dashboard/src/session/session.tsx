@@ -1,0 +1,56 @@
+/** Who is logged in: loaded once from `GET /api/auth/me`, cleared when any request answers 401. */
+import { createContext, type ComponentChildren } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { api } from '../api/client.ts';
+import type { ApiError} from '../api/http.ts';
+import { onUnauthorized } from '../api/http.ts';
+import type { User } from '../api/schemas.ts';
+
+export type Session = {
+  /** undefined while loading, null when nobody is logged in. */
+  user: User | null | undefined;
+  /** Set when `me` itself failed for another reason than 401 (server down). */
+  error: ApiError | null;
+  login(email: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+  reload(): void;
+};
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ComponentChildren }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [error, setError] = useState<ApiError | null>(null);
+  const reload = useCallback(() => {
+    setError(null);
+    api.me().then(({ user: me }) => setUser(me), (err: ApiError) => {
+      if (err.code === 'UNAUTHORIZED') setUser(null);
+      else setError(err);
+    });
+  }, []);
+  useEffect(reload, [reload]);
+  useEffect(() => onUnauthorized(() => setUser(null)), []);
+
+  const value = useMemo<Session>(() => ({
+    user, error, reload,
+    async login(email, password) {
+      const { user: me } = await api.login(email, password);
+      setUser(me);
+      return me;
+    },
+    async logout() {
+      await api.logout().catch(() => {});
+      setUser(null);
+    },
+  }), [user, error, reload]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside SessionProvider');
+  return session;
+}
+
+export const DESK_ROLES = ['admin', 'manager', 'agent'] as const;
+export const isDesk = (user: User) => (DESK_ROLES as readonly string[]).includes(user.role);
