@@ -40,7 +40,8 @@ const soonJobs = (tag: string, count: number, fromMs: number, gapMs: number, off
   insert into jobs (kind, key, ticket_id, due_at, payload)
     select 'sla.reminder', '${tag}:' || id, id, to_timestamp(${fromMs / 1000}) + (n * interval '${gapMs} milliseconds'),
       '{"version":1,"target":"response","percent":75}'::jsonb
-    from (select id, row_number() over (order by id) - 1 as n from tickets where title = 'SLA bench' order by id offset ${offset} limit ${count}) t;`;
+    from (select id, row_number() over (order by id) - 1 as n
+      from (select id from tickets where title = 'SLA bench' order by id offset ${offset} limit ${count}) page) t;`;
 
 export async function slaWorkload(ctx: RunContext, kind: DbKind) {
   const scratch = await createScratch(kind, ctx.baseUrl);
