@@ -28,6 +28,8 @@ export type PressLoadResult = {
 };
 
 export async function runPressLoad(pool: DevicePool, sut: Sut, o: PressLoadOptions): Promise<PressLoadResult> {
+  // Buttons whose connection dropped in an earlier phase (a commit timeout) come back first, as real ones would.
+  await pool.connectAll({ concurrency: 100, subscribeAcks: true });
   const phase = new PressPhase(o.tag);
   const pick = rng(o.seed ^ 0x5eed);
   const n = pool.fleet.length;
