@@ -70,6 +70,8 @@ export const SlaMarks = z.object({
   items: z.array(z.object({ ticketId: z.string(), reminders: z.array(z.object({ target: z.enum(['response', 'resolution']), percent: z.number(), at: time })) })),
 });
 
+export type SlaMarks = z.infer<typeof SlaMarks>;
+
 export const SlaExplanation = z.object({
   policy: z.nullable(z.object({ name: z.string() })),
   skipped: z.array(z.object({ name: z.string(), reasons: z.array(z.string()) })),

@@ -6,7 +6,8 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.tsx';
 
-type Kind = 'info' | 'error';
+/** `quiet`: read out by screen readers only; the change is already visible on the page. */
+type Kind = 'info' | 'error' | 'quiet';
 type Toast = { id: number; text: string; kind: Kind };
 type Announce = (text: string, kind?: Kind) => void;
 
@@ -21,12 +22,15 @@ export function AnnouncerProvider({ children }: { children: ComponentChildren })
   const announce = useCallback<Announce>((text, kind = 'info') => {
     const id = next.current++;
     setToasts((all) => [...all.slice(-3), { id, text, kind }]);
-    if (kind === 'info') setTimeout(() => dismiss(id), VISIBLE_MS);
+    if (kind !== 'error') setTimeout(() => dismiss(id), VISIBLE_MS);
   }, [dismiss]);
   const value = useMemo(() => announce, [announce]);
   return (
     <AnnouncerContext.Provider value={value}>
       {children}
+      <div class="visually-hidden" role="status" aria-live="polite">
+        {toasts.filter((x) => x.kind === 'quiet').map((x) => <p key={x.id}>{x.text}</p>)}
+      </div>
       <div class="toasts">
         <div role="status" aria-live="polite">
           {toasts.filter((x) => x.kind === 'info').map((x) => <p key={x.id} class="toast">{x.text}</p>)}

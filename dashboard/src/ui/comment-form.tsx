@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { ApiError } from '../api/http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -14,7 +14,7 @@ export function CommentForm({ number, id, onClose, onAdded, autoFocus = true }: 
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus) field.current?.focus();
   }, [autoFocus]);
 

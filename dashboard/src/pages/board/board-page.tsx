@@ -3,7 +3,7 @@
  * filters kept in the URL, and the next steps in place. New tickets arrive over the live
  * stream without a reload.
  */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Ticket, User } from '../../api/schemas.ts';
 import { filtersToSearch, hasFilters, matchesFilters, parseFilters } from '../../domain/board-filters.ts';
@@ -16,19 +16,23 @@ import { useNow } from '../../ui/use-now.ts';
 import { BoardFilterBar } from './board-filters.tsx';
 import { TicketCard } from './ticket-card.tsx';
 import { useOpenTickets } from './use-open-tickets.ts';
-import { refreshReference, useReference, type Reference } from './use-reference.ts';
+import { useReference, type Reference } from './use-reference.ts';
 
 export function BoardPage({ me }: { me: User }) {
   const { t } = useI18n();
-  const { reference, error: referenceError } = useReference(true);
+  const { reference, error: referenceError, refresh } = useReference(true);
   const announce = useAnnounce();
   const onCreated = (ticket: Ticket) => {
     const site = reference?.sites.get(ticket.siteId);
-    if (!site) refreshReference();
-    announce(t('board.announceNew', { number: ticket.number, title: ticket.title, site: site?.name ?? '' }));
+    announce(t('board.announceNew', { number: ticket.number, title: ticket.title, site: site?.name ?? '' }), 'quiet');
   };
   const open = useOpenTickets(onCreated);
   const error = referenceError ?? open.error;
+  const unknownNames = reference ? [...open.tickets.values()]
+    .filter((x) => !reference.sites.has(x.siteId) || !reference.categories.has(x.categoryId)).map((x) => x.id).join() : '';
+  useEffect(() => {
+    if (unknownNames) refresh();
+  }, [unknownNames, refresh]);
 
   return (
     <AppShell wide>

@@ -2,7 +2,7 @@
  * The names behind the ids on a ticket (sites, categories, people, teams), loaded once per
  * page view and shared by every card. People and teams are desk-only lists; staff get none.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import type { ApiError } from '../../api/http.ts';
 import type { Category, Site, Team, User } from '../../api/schemas.ts';
@@ -28,16 +28,16 @@ export function loadReference(withPeople: boolean): Promise<Reference> {
   return cached;
 }
 
-/** Forget the cached names (a ticket named a site or category the cache did not know). */
-export function refreshReference() {
-  cached = null;
-}
-
-export function useReference(withPeople: boolean): { reference: Reference | null; error: ApiError | null } {
+export function useReference(withPeople: boolean): { reference: Reference | null; error: ApiError | null; refresh(): void } {
   const [reference, setReference] = useState<Reference | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
     loadReference(withPeople).then(setReference, setError);
   }, [withPeople]);
-  return { reference, error };
+  // A ticket named a site or category created after the names were loaded.
+  const refresh = useCallback(() => {
+    cached = null;
+    loadReference(withPeople).then(setReference, () => {});
+  }, [withPeople]);
+  return { reference, error, refresh };
 }

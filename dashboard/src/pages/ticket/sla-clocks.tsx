@@ -34,7 +34,7 @@ export function SlaClocks({ ticket, marks, explanation, timeZone }: { ticket: Ti
         <ClockLine label={t('sla.resolution')} dueAt={ticket.resolutionDueAt} stoppedAt={ticket.resolvedAt} breached={ticket.resolutionBreached} remindAt={marks.resolution} timeZone={timeZone} />
         {ticket.status === 'pending' && <div><dt>{t('status.pending')}</dt><dd>{t('sla.paused')}</dd></div>}
         {explanation?.policy && <div><dt>{t('ticket.slaPolicy')}</dt><dd><bdi>{explanation.policy.name}</bdi></dd></div>}
-        {explanation?.calendar && <div><dt>{t('ticket.slaCalendar')}</dt><dd><bdi>{explanation.calendar.name}</bdi> ({explanation.calendar.timezone})</dd></div>}
+        {explanation?.calendar && <div><dt>{t('ticket.slaCalendar')}</dt><dd><bdi>{explanation.calendar.name}</bdi>{explanation.calendar.name.includes(explanation.calendar.timezone) ? '' : ` (${explanation.calendar.timezone})`}</dd></div>}
       </dl>
       {explanation && explanation.skipped.length > 0 && (
         <details>

@@ -1,0 +1,19 @@
+/**
+ * Compile-time proof that what the server sends fits what the app parses: `tsc` checks this
+ * file (the bundle never imports it), so a renamed or retyped field fails the typecheck here
+ * instead of at runtime in a browser.
+ */
+import type { loadTicketDetail, TicketView } from '../../../server/src/tickets/ticket-view.ts';
+import type { UserView } from '../../../server/src/people/user-view.ts';
+import type { SlaMarksAnswer } from '../../../server/src/http/routes/sla-marks.ts';
+import type { z } from 'zod';
+import type { SlaMarks, Ticket, TicketDetail, User } from './schemas.ts';
+
+type Fits<Server, Client> = [Server] extends [Client] ? true : { server: Server; doesNotFit: Client };
+
+export const SERVER_SHAPES_FIT: [
+  Fits<TicketView, Ticket>,
+  Fits<Awaited<ReturnType<typeof loadTicketDetail>>, TicketDetail>,
+  Fits<UserView, User>,
+  Fits<z.infer<typeof SlaMarksAnswer>, SlaMarks>,
+] = [true, true, true, true];
