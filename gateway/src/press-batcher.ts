@@ -3,13 +3,20 @@
  * and go together in the next one. At low load every press commits alone and at once; under
  * load one transaction (one fsync) carries many. Each caller still hears only after its own
  * press is committed, so the durability rule holds.
+ *
+ * Under overload it sheds instead of piling up: a press that waited past the timeout leaves
+ * the queue uncommitted, a resend of a press still waiting joins it instead of queueing
+ * twice, and a full queue refuses at once. Each of these means no PUBACK: the device keeps
+ * the press and retries later (design §2).
  */
 import type { IntakePress, IntakeResult, TicketIntake } from './intake/ticket-intake.ts';
 
-type Waiting = { item: IntakePress; resolve: (r: IntakeResult) => void };
+type Waiting = { item: IntakePress; key: string; resolvers: ((r: IntakeResult) => void)[] };
 
 export class PressBatcher {
   private queue: Waiting[] = [];
+  /** Queued or in a batch being committed, by device and pressId. */
+  private readonly pending = new Map<string, Waiting>();
   private inFlight = 0;
 
   constructor(
@@ -18,19 +25,38 @@ export class PressBatcher {
     private readonly maxInFlight = 2,
     /** A commit that has not answered by then counts as failed: no PUBACK, the device retries. */
     private readonly timeoutMs = 10_000,
+    private readonly maxQueue = 20_000,
   ) {}
 
   submit(item: IntakePress): Promise<IntakeResult> {
+    const failure = (message: string): IntakeResult => ({ pressId: item.press.pressId, outcome: 'error', message });
+    const key = `${item.deviceId}\u0000${item.press.pressId}`;
     return new Promise((resolve) => {
-      // If the commit lands after the timeout, the retried press is answered "duplicate".
-      const timer = setTimeout(() => resolve({ pressId: item.press.pressId, outcome: 'error', message: `commit did not finish within ${this.timeoutMs} ms` }), this.timeoutMs);
-      this.queue.push({ item, resolve: (r) => (clearTimeout(timer), resolve(r)) });
+      const existing = this.pending.get(key);
+      if (!existing && this.queue.length >= this.maxQueue) return resolve(failure(`overloaded: ${this.queue.length} presses waiting`));
+      const waiting = existing ?? { item, key, resolvers: [] };
+      const timer = setTimeout(() => {
+        this.drop(waiting);
+        resolve(failure(`commit did not finish within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      waiting.resolvers.push((r) => (clearTimeout(timer), resolve(r)));
+      if (existing) return;
+      this.pending.set(key, waiting);
+      this.queue.push(waiting);
       this.pump();
     });
   }
 
   get backlog(): number {
     return this.queue.length;
+  }
+
+  /** A timed-out press still in the queue is not committed later behind the device's back. */
+  private drop(waiting: Waiting): void {
+    const at = this.queue.indexOf(waiting);
+    if (at < 0) return; // already in a batch: it may commit, and the retry is answered "duplicate"
+    this.queue.splice(at, 1);
+    this.pending.delete(waiting.key);
   }
 
   private pump(): void {
@@ -51,6 +77,10 @@ export class PressBatcher {
     } catch (err) {
       results = batch.map((w) => ({ pressId: w.item.press.pressId, outcome: 'error', message: (err as Error).message }));
     }
-    batch.forEach((w, i) => w.resolve(results[i] ?? { pressId: w.item.press.pressId, outcome: 'error', message: 'no result' }));
+    batch.forEach((w, i) => {
+      this.pending.delete(w.key);
+      const result = results[i] ?? { pressId: w.item.press.pressId, outcome: 'error', message: 'no result' };
+      for (const resolve of w.resolvers) resolve(result);
+    });
   }
 }

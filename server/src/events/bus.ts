@@ -8,6 +8,18 @@ export type DashEventType = 'ticket.created' | 'ticket.merged' | 'ticket.updated
 export type DashEvent = { id: number; type: DashEventType; occurredAt: string; data: Record<string, unknown> };
 type Listener = (event: DashEvent) => void;
 
+const serialised = new WeakMap<DashEvent, string>();
+
+/** The event as SSE data, serialised once however many boards receive it. */
+export function eventJson(event: DashEvent): string {
+  let json = serialised.get(event);
+  if (json === undefined) {
+    json = JSON.stringify(event);
+    serialised.set(event, json);
+  }
+  return json;
+}
+
 export class EventBus {
   private readonly emitter = new EventEmitter();
   private readonly history: DashEvent[] = [];

@@ -1,7 +1,7 @@
 /** `GET /api/events`: Server-Sent Events of ticket and device changes, resumable with Last-Event-ID. */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { DashEvent } from '../../events/bus.ts';
+import { type DashEvent, eventJson } from '../../events/bus.ts';
 import { currentCaller, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -45,7 +45,7 @@ export function eventRoutes() {
         if (next) {
           if (next.id <= sent) continue;
           sent = next.id;
-          await stream.writeSSE({ id: String(next.id), event: next.type, data: JSON.stringify(next) });
+          await stream.writeSSE({ id: String(next.id), event: next.type, data: eventJson(next) });
           continue;
         }
         await new Promise<void>((resolve) => {
