@@ -46,6 +46,7 @@ describe.skipIf(!POSTGRES_URL)('split mode on PostgreSQL', () => {
     const cat = await api.ok('POST', '/api/categories', { key: 'printer', name: 'Printer' });
     const { credentials } = await api.ok('POST', '/api/devices', { id: 'split-dev', name: 'B', siteId: site.id, buttons: [{ button: 0, categoryId: cat.id }] });
     const device = await connectDevice(`mqtt://127.0.0.1:${gateway.mqttPort}`, credentials.username, credentials.password);
+    await device.client.publishAsync('dash/split-dev/telemetry', JSON.stringify({ v: 1, batteryPct: 64, extra: { printer: 'jammed' } }), { qos: 1 });
     await device.press({ pressId: 'sp-1' });
     const ack = await device.ack('sp-1');
     expect(ack).toMatchObject({ outcome: 'created', ticketNumber: 'INC-000001' });
@@ -56,7 +57,7 @@ describe.skipIf(!POSTGRES_URL)('split mode on PostgreSQL', () => {
     });
     expect(acks[1]).toMatchObject({ pressId: 'sp-1', outcome: 'duplicate', ticketNumber: 'INC-000001' });
     const detail = await api.ok('GET', '/api/tickets/INC-000001');
-    expect(detail).toMatchObject({ deviceId: 'split-dev', source: 'button', pressCount: 1 });
+    expect(detail).toMatchObject({ deviceId: 'split-dev', source: 'button', pressCount: 1, snapshot: { batteryPct: 64, extra: { printer: 'jammed' } } });
 
     // The server has no broker: the LED downlink reaches the gateway through PostgreSQL.
     await api.ok('POST', '/api/tickets/INC-000001/acknowledge');

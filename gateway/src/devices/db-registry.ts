@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { verifySecret } from '../../../server/src/auth/password.ts';
 import type { Db } from '../../../server/src/db/client.ts';
 import { devices } from '../../../server/src/db/schema.ts';
+import { telemetryColumns } from '../../../server/src/devices/telemetry-columns.ts';
 import type { AuthVerdict, DeviceRegistry } from './registry.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64');
@@ -32,18 +33,7 @@ export function createDbRegistry(db: Db): DeviceRegistry {
     },
 
     async recordTelemetry(deviceId, t, at) {
-      const hasData = Object.keys(t).length > 0;
-      await db.update(devices).set({
-        lastSeenAt: at,
-        ...(hasData && { telemetryAt: at }),
-        ...(t.batteryMv !== undefined && { batteryMv: t.batteryMv }),
-        ...(t.batteryPct !== undefined && { batteryPct: t.batteryPct }),
-        ...(t.rssi !== undefined && { rssi: t.rssi }),
-        ...(t.uptimeS !== undefined && { uptimeS: t.uptimeS }),
-        ...(t.fw !== undefined && { fw: t.fw }),
-        ...(t.pending !== undefined && { pending: t.pending }),
-        ...(t.extra !== undefined && { extra: t.extra }),
-      }).where(eq(devices.id, deviceId));
+      await db.update(devices).set(telemetryColumns(t, at)).where(eq(devices.id, deviceId));
     },
   };
 }

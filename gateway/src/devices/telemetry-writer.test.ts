@@ -38,7 +38,19 @@ describe('TelemetryWriter', () => {
     expect(writes.map((w) => w.data.batteryPct)).toEqual([90, 83]);
   });
 
-  it('flushes a device on demand, so a press carries fresh telemetry', async () => {
+  it('hands unwritten telemetry over to a press, and does not write it again', async () => {
+    const { registry, writes } = memoryRegistry();
+    const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 10_000);
+    writer.record('d1', { batteryPct: 50 }, new Date());
+    await settle(20);
+    writer.record('d1', { batteryPct: 49, rssi: -70 }, new Date());
+    expect(writer.take('d1')).toMatchObject({ data: { batteryPct: 49, rssi: -70 } });
+    expect(writer.take('d1')).toBeNull();
+    await settle(50);
+    expect(writes.map((w) => w.data.batteryPct)).toEqual([50]);
+  });
+
+  it('flushes a device on demand', async () => {
     const { registry, writes } = memoryRegistry();
     const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 10_000);
     writer.record('d1', { batteryPct: 50 }, new Date());

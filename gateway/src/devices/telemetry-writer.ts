@@ -1,7 +1,7 @@
 /**
  * Coalesces telemetry: at most one write per device per `intervalMs`, carrying the merge of
- * everything received meanwhile. A press flushes its device first so the ticket's snapshot
- * is current.
+ * everything received meanwhile. A press takes its device's unwritten telemetry into its own
+ * transaction, so the ticket's snapshot is current at no extra write.
  */
 import type { Logger } from 'pino';
 import type { TelemetryPayload } from '../mqtt/contract.ts';
@@ -46,6 +46,19 @@ export class TelemetryWriter {
       // Telemetry is a snapshot, not a record: the next message supersedes a lost one.
       this.log.warn({ deviceId, err: (err as Error).message }, 'telemetry write failed');
     }
+  }
+
+  /**
+   * Hands over the device's unwritten telemetry (and forgets it here): a press carries it into
+   * its own transaction, so the ticket's snapshot is current without a write of its own.
+   */
+  take(deviceId: string): { data: Partial; at: Date } | null {
+    const slot = this.pending.get(deviceId);
+    if (!slot) return null;
+    this.pending.delete(deviceId);
+    if (slot.timer) clearTimeout(slot.timer);
+    this.lastWrite.set(deviceId, slot.at.getTime());
+    return { data: slot.data, at: slot.at };
   }
 
   async flushAll(): Promise<void> {

@@ -6,7 +6,10 @@ export function createHttpIntake(serverUrl: string, token: string, timeoutMs = 1
   return {
     async reportPresses(batch: IntakePress[]): Promise<IntakeResult[]> {
       const body = JSON.stringify({
-        presses: batch.map((p) => ({ deviceId: p.deviceId, receivedAt: p.receivedAt.toISOString(), press: p.press })),
+        presses: batch.map((p) => ({
+          deviceId: p.deviceId, receivedAt: p.receivedAt.toISOString(), press: p.press,
+          ...(p.telemetry && { telemetry: { data: p.telemetry.data, at: p.telemetry.at.toISOString() } }),
+        })),
       });
       try {
         const res = await fetch(url, {

@@ -3,9 +3,15 @@
  * the server's HTTP intake API in split mode. A result is known only after the press is
  * committed; `error` means it was not, and the device must retry.
  */
-import type { AckOutcome, PressPayload, RejectReason } from '../mqtt/contract.ts';
+import type { AckOutcome, PressPayload, RejectReason, TelemetryPayload } from '../mqtt/contract.ts';
 
-export type IntakePress = { deviceId: string; press: PressPayload; receivedAt: Date };
+/** `telemetry`: what the device reported and the gateway has not written yet; stored with the press. */
+export type IntakePress = {
+  deviceId: string;
+  press: PressPayload;
+  receivedAt: Date;
+  telemetry?: { data: Omit<TelemetryPayload, 'v'>; at: Date } | null;
+};
 export type IntakeResult =
   | { pressId: string; outcome: AckOutcome; ticketNumber?: string; ticketId?: string; reason?: RejectReason }
   | { pressId: string; outcome: 'error'; message: string };

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { AckOutcome, PressPayload, RejectReason } from '../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../db/client.ts';
 import { devices } from '../db/schema.ts';
+import { type TelemetryFields, telemetryColumns } from '../devices/telemetry-columns.ts';
 import { decidePress } from '../domain/press-decision.ts';
 import { resolvePressTime } from '../domain/press-time.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
@@ -15,7 +16,14 @@ import type { Effects } from './effects.ts';
 import { countRecentPresses, findPress, loadCategory, loadDevice, loadLastResolved, loadOpenTicket } from './press-context.ts';
 import { applyDecision } from './apply-press-decision.ts';
 
-export type PressInput = { deviceId: string; press: PressPayload; receivedAt: Date; source?: 'button' | 'virtual' };
+export type PressInput = {
+  deviceId: string;
+  press: PressPayload;
+  receivedAt: Date;
+  source?: 'button' | 'virtual';
+  /** Telemetry the gateway had not written yet: stored first, so the snapshot below is current. */
+  telemetry?: { data: TelemetryFields; at: Date } | null;
+};
 export type PressOutcome = {
   pressId: string;
   outcome: AckOutcome;
@@ -25,6 +33,7 @@ export type PressOutcome = {
 };
 export async function reportPress(tx: Tx, input: PressInput, deps: TicketDeps, effects: Effects): Promise<PressOutcome> {
   const { deviceId, press, receivedAt } = input;
+  if (input.telemetry) await tx.update(devices).set(telemetryColumns(input.telemetry.data, input.telemetry.at)).where(eq(devices.id, deviceId));
   const seen = await findPress(tx, deviceId, press.pressId);
   if (seen) {
     // A retry: answer as before, so a device whose first ack was lost stops resending.

@@ -6,7 +6,7 @@
 import { inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DeviceId, PressPayload } from '../../../../gateway/src/mqtt/contract.ts';
+import { DeviceId, PressPayload, TelemetryPayload } from '../../../../gateway/src/mqtt/contract.ts';
 import { devices } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { reportPresses } from '../../tickets/report-presses.ts';
@@ -14,7 +14,11 @@ import type { AppEnv } from '../env.ts';
 import { parseJson } from '../validate.ts';
 
 export const IntakeBody = z.strictObject({
-  presses: z.array(z.strictObject({ deviceId: DeviceId, receivedAt: z.iso.datetime().optional(), press: PressPayload })).min(1).max(500),
+  presses: z.array(z.strictObject({
+    deviceId: DeviceId, receivedAt: z.iso.datetime().optional(), press: PressPayload,
+    /** Split gateways pass on telemetry they have not written yet (ignored from people). */
+    telemetry: z.strictObject({ data: TelemetryPayload.omit({ v: true }), at: z.iso.datetime() }).optional(),
+  })).min(1).max(500),
 });
 
 export function intakeRoutes() {
@@ -32,6 +36,7 @@ export function intakeRoutes() {
       // Only a gateway's clock is trusted for receive times; it saw the MQTT packet arrive.
       receivedAt: principal.kind === 'gateway' && p.receivedAt ? new Date(p.receivedAt) : now,
       source: principal.kind === 'gateway' ? ('button' as const) : ('virtual' as const),
+      telemetry: principal.kind === 'gateway' && p.telemetry ? { data: p.telemetry.data, at: new Date(p.telemetry.at) } : null,
     }));
     const results = await reportPresses(deps.tickets, inputs);
     return c.json({ results });
