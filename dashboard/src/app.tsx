@@ -6,6 +6,7 @@ import { api } from './api/client.ts';
 import type { User } from './api/schemas.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { BoardPage } from './pages/board/board-page.tsx';
+import { ButtonPage } from './pages/button/button-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { TicketPage } from './pages/ticket/ticket-page.tsx';
@@ -41,6 +42,7 @@ function StaffHome() {
 // Route components are defined once: a new function per render would remount the page.
 const BoardRoute = () => <SignedIn desk page={(me) => <BoardPage me={me} />} />;
 const TicketRoute = ({ number }: { number: string }) => <SignedIn desk page={(me) => <TicketPage number={number} me={me} />} />;
+const ButtonRoute = ({ code }: { code: string }) => <SignedIn page={() => <ButtonPage code={code} />} />;
 
 export function App() {
   return (
@@ -52,6 +54,7 @@ export function App() {
               <Route path="/login" component={LoginPage} />
               <Route path="/" component={BoardRoute} />
               <Route path="/tickets/:number" component={TicketRoute} />
+              <Route path="/b/:code" component={ButtonRoute} />
               <Route default component={NotFoundPage} />
             </Router>
           </LocationProvider>

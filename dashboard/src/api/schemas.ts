@@ -79,5 +79,23 @@ export const SlaExplanation = z.object({
 });
 export type SlaExplanation = z.infer<typeof SlaExplanation>;
 
+export const VirtualButton = z.object({
+  site: z.object({ id: z.string(), code: z.string(), name: z.string(), timezone: z.string(), language: z.nullable(z.string()) }),
+  device: z.nullable(z.object({ id: z.string(), name: z.string() })),
+  buttons: z.array(z.object({
+    button: z.number(), label: z.nullable(z.string()), color: z.nullable(z.string()),
+    category: z.object({ id: z.string(), key: z.string(), name: z.string(), kbArticle: z.nullable(z.string()) }),
+  })),
+});
+export type VirtualButton = z.infer<typeof VirtualButton>;
+
+export const PressResults = z.object({
+  results: z.array(z.object({
+    pressId: z.string(), outcome: z.string(), ticketId: z.optional(z.string()), ticketNumber: z.optional(z.string()),
+    reason: z.optional(z.string()), message: z.optional(z.string()),
+  })),
+});
+export type PressResult = z.infer<typeof PressResults>['results'][number];
+
 export const Me = z.object({ user: User });
 export const Any = z.unknown();

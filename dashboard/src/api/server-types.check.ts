@@ -7,7 +7,10 @@ import type { loadTicketDetail, TicketView } from '../../../server/src/tickets/t
 import type { UserView } from '../../../server/src/people/user-view.ts';
 import type { SlaMarksAnswer } from '../../../server/src/http/routes/sla-marks.ts';
 import type { z } from 'zod';
-import type { SlaMarks, Ticket, TicketDetail, User } from './schemas.ts';
+import type { VirtualButtonAnswer } from '../../../server/src/http/routes/virtual-button.ts';
+import type { PressPayload as ContractPress } from '../../../gateway/src/mqtt/contract.ts';
+import type { PressPayload } from './client.ts';
+import type { SlaMarks, Ticket, TicketDetail, User, VirtualButton } from './schemas.ts';
 
 type Fits<Server, Client> = [Server] extends [Client] ? true : { server: Server; doesNotFit: Client };
 
@@ -16,4 +19,7 @@ export const SERVER_SHAPES_FIT: [
   Fits<Awaited<ReturnType<typeof loadTicketDetail>>, TicketDetail>,
   Fits<UserView, User>,
   Fits<z.infer<typeof SlaMarksAnswer>, SlaMarks>,
-] = [true, true, true, true];
+  Fits<z.infer<typeof VirtualButtonAnswer>, VirtualButton>,
+  // …and the other way round for what the app sends.
+  Fits<PressPayload, ContractPress>,
+] = [true, true, true, true, true, true];

@@ -4,7 +4,7 @@ import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/ho
 import { api } from '../api/client.ts';
 import type { ApiError} from '../api/http.ts';
 import { onUnauthorized } from '../api/http.ts';
-import type { User } from '../api/schemas.ts';
+import { User } from '../api/schemas.ts';
 
 export type Session = {
   /** undefined while loading, null when nobody is logged in. */
@@ -17,29 +17,61 @@ export type Session = {
 };
 
 const SessionContext = createContext<Session | null>(null);
+// The last known user, so a page opened without a network (virtual button) still renders.
+const KNOWN = 'dash.me';
+
+function remember(user: User | null) {
+  try {
+    if (user) localStorage.setItem(KNOWN, JSON.stringify(user));
+    else localStorage.removeItem(KNOWN);
+  } catch {
+    // storage blocked: no offline start, nothing else lost
+  }
+}
+
+function remembered(): User | null {
+  try {
+    const parsed = User.safeParse(JSON.parse(localStorage.getItem(KNOWN) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const reload = useCallback(() => {
     setError(null);
-    api.me().then(({ user: me }) => setUser(me), (err: ApiError) => {
-      if (err.code === 'UNAUTHORIZED') setUser(null);
-      else setError(err);
+    api.me().then(({ user: me }) => {
+      remember(me);
+      setUser(me);
+    }, (err: ApiError) => {
+      const known = err.code === 'NETWORK' ? remembered() : null;
+      if (known) setUser(known);
+      else if (err.code === 'UNAUTHORIZED') {
+        remember(null);
+        setUser(null);
+      } else setError(err);
     });
   }, []);
   useEffect(reload, [reload]);
-  useEffect(() => onUnauthorized(() => setUser(null)), []);
+  useEffect(() => onUnauthorized(() => {
+    remember(null);
+    setUser(null);
+  }), []);
 
   const value = useMemo<Session>(() => ({
     user, error, reload,
     async login(email, password) {
       const { user: me } = await api.login(email, password);
+      remember(me);
       setUser(me);
       return me;
     },
     async logout() {
       await api.logout().catch(() => {});
+      remember(null);
       setUser(null);
     },
   }), [user, error, reload]);

@@ -21,6 +21,8 @@ import { createMetrics } from './routes/metrics.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { slaMarkRoutes } from './routes/sla-marks.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
+import { virtualButtonRoutes } from './routes/virtual-button.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
@@ -75,6 +77,8 @@ export function createApp(deps: AppDeps) {
   app.get('/metrics', createMetrics(deps, deps.broker ?? null));
   // The web app (dashboard/): its own API reads, then its pages last, so they never shadow an API route.
   app.route('/api/sla', slaMarkRoutes());
+  app.route('/api/sites', virtualButtonRoutes());
+  app.route('/api/intake', feedbackRoutes());
   app.route('/', dashboardRoutes());
   return app;
 }

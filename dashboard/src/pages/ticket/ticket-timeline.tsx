@@ -13,6 +13,7 @@ export function TicketTimeline({ entries, reference, timeZone }: { entries: Time
   const clock = (e: TimelineEntry) => t(e.data?.target === 'response' ? 'sla.response' : 'sla.resolution');
   const what = (e: TimelineEntry): string => {
     if (e.type === 'status_changed') return t('event.status_changed', { from: statusName(e.fromStatus), to: statusName(e.toStatus) });
+    if (e.type === 'feedback') return t('event.feedback', { rating: Number(e.data?.rating ?? 0) });
     if (e.type === 'priority_raised') return t('event.priority_raised', { priority: String(e.data?.priority ?? '') });
     if (e.type.startsWith('sla_')) return t(`event.${e.type}` as MessageKey, { clock: clock(e) });
     if (e.type === 'assigned') {
