@@ -173,6 +173,31 @@ describe.skipIf(!HAS_CHROMIUM)('IT desk board in Chromium', () => {
     clean();
   });
 
+  it('alerts of a new P1 ticket with a desktop notification once the agent turns alerts on', async () => {
+    const { page, context } = await open();
+    await context.grantPermissions(['notifications'], { origin: t.httpUrl });
+    // Records what the page shows; the real Notification still does the work.
+    await context.addInitScript(() => {
+      const shown: string[] = [];
+      Object.assign(window, { shownNotifications: shown });
+      window.Notification = new Proxy(window.Notification, { construct: (target, args: [string, NotificationOptions?]) => (shown.push(args[0]), new target(...args)) });
+    });
+    await page.goto(`${t.httpUrl}/`);
+    const toggle = page.getByRole('button', { name: 'Alert me of P1 tickets' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const site = await t.site();
+    const p1 = await t.category({ name: 'Payment network', defaultPriority: 'P1' });
+    const p3 = await t.category({ name: 'Shelf label', defaultPriority: 'P3' });
+    await t.api.ok('POST', '/api/tickets', { siteId: site.id, categoryId: p3.id });
+    const urgent = await t.api.ok('POST', '/api/tickets', { siteId: site.id, categoryId: p1.id });
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications);
+    await expect.poll(shown).toEqual([`P1 ticket ${urgent.number}`]);
+    clean();
+  });
+
   it('keeps filters in the URL', async () => {
     const site = await t.site({ name: 'Kraków Old Town', code: 'krk-1' });
     const category = await t.category({ name: 'Label printer', key: 'label-printer' });

@@ -4,6 +4,7 @@
  * listeners are also told to reload, since a restarted server starts its event ids afresh.
  */
 import { z } from 'zod/mini';
+import { api } from './client.ts';
 import { Ticket } from './schemas.ts';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -58,6 +59,8 @@ function connect() {
     // CLOSED: the server refused (logged out, restarting); the browser will not retry by itself.
     if (es.readyState === EventSource.CLOSED) {
       es.close();
+      // An ended session shows up as a 401 here, which sends the page to the login.
+      void api.me().catch(() => {});
       retry = setTimeout(() => {
         if (source === es) connect();
       }, RETRY_MS);

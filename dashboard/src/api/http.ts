@@ -40,7 +40,7 @@ export async function request<S extends z.ZodMiniType>(method: string, path: str
   if (!res.ok) {
     const error = (json as { error?: { code?: ErrorCode; message?: string } } | null)?.error;
     const failure = new ApiError(error?.code ?? 'INTERNAL', error?.message ?? `${res.status} ${res.statusText}`, res.status);
-    if (res.status === 401 && !path.startsWith('/api/auth/')) unauthorizedListeners.forEach((l) => l(failure));
+    if (res.status === 401 && path !== '/api/auth/login') unauthorizedListeners.forEach((l) => l(failure));
     throw failure;
   }
   const parsed = schema.safeParse(json);

@@ -16,15 +16,19 @@ import { useNow } from '../../ui/use-now.ts';
 import { BoardFilterBar } from './board-filters.tsx';
 import { TicketCard } from './ticket-card.tsx';
 import { useOpenTickets } from './use-open-tickets.ts';
+import { useP1Alerts } from './use-p1-alerts.ts';
 import { useReference, type Reference } from './use-reference.ts';
 
 export function BoardPage({ me }: { me: User }) {
   const { t } = useI18n();
   const { reference, error: referenceError, refresh } = useReference(true);
   const announce = useAnnounce();
+  const alerts = useP1Alerts();
   const onCreated = (ticket: Ticket) => {
     const site = reference?.sites.get(ticket.siteId);
-    announce(t('board.announceNew', { number: ticket.number, title: ticket.title, site: site?.name ?? '' }), 'quiet');
+    const text = t('board.announceNew', { number: ticket.number, title: ticket.title, site: site?.name ?? '' });
+    announce(text, 'quiet');
+    alerts.alert(ticket, t('alerts.title', { number: ticket.number }), text);
   };
   const open = useOpenTickets(onCreated);
   const error = referenceError ?? open.error;
@@ -36,7 +40,16 @@ export function BoardPage({ me }: { me: User }) {
 
   return (
     <AppShell wide>
-      <h1 id="board-title" tabIndex={-1}>{t('board.title')}</h1>
+      <div class="board-top">
+        <h1 id="board-title" tabIndex={-1}>{t('board.title')}</h1>
+        <button type="button" class="alert-toggle" aria-pressed={alerts.enabled} onClick={alerts.toggle}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="1.8">
+            <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15zM10 20a2 2 0 0 0 4 0" />
+            {!alerts.enabled && <path d="M4 4l16 16" />}
+          </svg>
+          {t('alerts.toggle')}
+        </button>
+      </div>
       {error ? <ErrorState error={error} retry={() => location.reload()} />
         : !reference || open.loading ? <Loading label={t('board.loading')} />
           : <Board reference={reference} me={me} open={open} />}
