@@ -21,6 +21,8 @@ export const SiteInput = z.strictObject({
   name: z.string().trim().min(1).max(200),
   timezone: TimeZone.default('UTC'),
   tier: z.string().trim().min(1).max(40).default('standard'),
+  /** Language of the site's virtual button and status board (else the browser's). */
+  language: z.enum(['en', 'pl', 'tr', 'fa']).nullable().optional(),
   calendarId: z.uuid().nullable().optional(),
   contacts: z.array(Contact).max(20).default([]),
 });
