@@ -4,21 +4,13 @@
  * slow system (or a slow generator) shows up as latency instead of silently lowering the
  * rate (coordinated omission). How late the generator itself fires is recorded as `lag`.
  */
+import { createRng } from '../../firmware/sim/src/random.ts';
 import { Latency } from './histogram.ts';
 
 export type Arrivals = 'fixed' | 'poisson';
 
-/** A small seeded PRNG (mulberry32): runs are repeatable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The simulator's seeded PRNG (mulberry32): runs are repeatable. */
+export const rng = createRng;
 
 export type OpenLoopOptions = {
   ratePerS: number;
