@@ -62,6 +62,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       db: database.db, onPostgres: database.kind === 'postgres', bus, rules, now, downlink: null,
       confirmWindowMs: config.CONFIRM_WINDOW_MIN * 60_000, autoCloseMs: config.AUTO_CLOSE_HOURS * 3_600_000,
       wakeScheduler: () => scheduler?.wake(),
+      log: log.child({ part: 'tickets' }),
     };
 
     let gateway: Gateway | null = null;

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
 import type { PressRules } from '../domain/press-decision.ts';
 import type { LedPattern } from '../domain/ticket-states.ts';
@@ -21,4 +22,5 @@ export type TicketDeps = {
   /** Re-arm the job timer after a commit that scheduled jobs. */
   wakeScheduler: () => void;
   now: () => Date;
+  log: Logger;
 };

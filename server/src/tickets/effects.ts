@@ -25,7 +25,7 @@ export async function flushEffects(deps: TicketDeps, effects: Effects): Promise<
     await refreshLeds(deps, [...effects.leds]);
   } catch (err) {
     // Committed already: a board catches up on reload, a button at its next state change.
-    deps.bus.publish('ticket.updated', { error: (err as Error).message });
+    deps.log.warn({ err: (err as Error).message, tickets: [...effects.leds] }, 'after-commit effects failed');
   }
 }
 
