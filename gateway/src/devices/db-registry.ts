@@ -4,7 +4,7 @@
  * the scrypt while a rotated secret or a disabled flag still takes effect at once.
  */
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { verifySecret } from '../../../server/src/auth/password.ts';
 import type { Db } from '../../../server/src/db/client.ts';
 import { devices } from '../../../server/src/db/schema.ts';
@@ -29,7 +29,9 @@ export function createDbRegistry(db: Db): DeviceRegistry {
     },
 
     async recordState(deviceId, state, at) {
-      await db.update(devices).set({ state, stateAt: at, lastSeenAt: at, updatedAt: at }).where(eq(devices.id, deviceId));
+      // Writes run concurrently on a pool: an older `ready` must not land after a newer `lost`.
+      await db.update(devices).set({ state, stateAt: at, lastSeenAt: at, updatedAt: at })
+        .where(and(eq(devices.id, deviceId), or(isNull(devices.stateAt), lte(devices.stateAt, at))));
     },
 
     async recordTelemetry(deviceId, t, at) {
