@@ -9,6 +9,7 @@ import { BoardPage } from './pages/board/board-page.tsx';
 import { ButtonPage } from './pages/button/button-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { StatusPage } from './pages/status/status-page.tsx';
 import { TicketPage } from './pages/ticket/ticket-page.tsx';
 import { isDesk, SessionProvider, useSession } from './session/session.tsx';
 import { AnnouncerProvider } from './ui/announcer.tsx';
@@ -55,6 +56,8 @@ export function App() {
               <Route path="/" component={BoardRoute} />
               <Route path="/tickets/:number" component={TicketRoute} />
               <Route path="/b/:code" component={ButtonRoute} />
+              {/* No login: the link's secret (?t=) is the key. */}
+              <Route path="/status/:code" component={StatusPage} />
               <Route default component={NotFoundPage} />
             </Router>
           </LocationProvider>

@@ -7,7 +7,7 @@
 import type { z } from 'zod/mini';
 import type { StatusVerb } from '../../../server/src/domain/ticket-states.ts';
 import { request } from './http.ts';
-import { Any, Category, Me, pageOf, PressResults, Site, SlaExplanation, SlaMarks, Team, Ticket, TicketDetail, TimelineEntry, User, VirtualButton } from './schemas.ts';
+import { Any, Category, Me, pageOf, PressResults, Site, SiteStatus, SlaExplanation, SlaMarks, Team, Ticket, TicketDetail, TimelineEntry, User, VirtualButton } from './schemas.ts';
 
 /** A press in the device contract's shape (gateway/src/mqtt/contract.ts), as the virtual button sends it. */
 export type PressPayload = { v: 1; pressId: string; seq: number; button: number; action: 'single'; pressedAt: number; queued?: boolean };
@@ -43,6 +43,8 @@ export const api = {
   slaExplanation: (r: string) => request('GET', `/api/tickets/${ref(r)}/sla`, SlaExplanation),
   slaMarks: (ticketIds: string[]) => request('GET', `/api/sla/marks?ticketIds=${ticketIds.join(',')}`, SlaMarks),
 
+  siteStatus: (siteCode: string, token: string) =>
+    request('GET', `/api/status/${encodeURIComponent(siteCode)}?t=${encodeURIComponent(token)}`, SiteStatus),
   virtualButton: (siteCode: string) => request('GET', `/api/sites/${encodeURIComponent(siteCode)}/virtual-button`, VirtualButton),
   press: (presses: { deviceId: string; press: PressPayload }[]) => request('POST', '/api/intake/presses', PressResults, { presses }),
   feedback: (ticket: string, rating: number, comment?: string) => request('POST', '/api/intake/feedback', Any, { ticket, rating, ...(comment && { comment }) }),

@@ -89,6 +89,17 @@ export const VirtualButton = z.object({
 });
 export type VirtualButton = z.infer<typeof VirtualButton>;
 
+/** The site status board (no login): GET /api/status/:code?t=… */
+export const SiteStatus = z.object({
+  site: z.object({ name: z.string(), code: z.string(), language: z.nullable(z.string()), timezone: z.string() }),
+  incidents: z.array(z.object({
+    number: z.string(), category: z.string(), status: z.string(), priority: z.string(),
+    openedAt: z.string(), acknowledgedAt: z.nullable(z.string()), resolvedAt: z.nullable(z.string()),
+  })),
+});
+export type SiteStatus = z.infer<typeof SiteStatus>;
+export type Incident = SiteStatus['incidents'][number];
+
 export const PressResults = z.object({
   results: z.array(z.object({
     pressId: z.string(), outcome: z.string(), ticketId: z.optional(z.string()), ticketNumber: z.optional(z.string()),

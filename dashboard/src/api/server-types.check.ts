@@ -8,9 +8,10 @@ import type { UserView } from '../../../server/src/people/user-view.ts';
 import type { SlaMarksAnswer } from '../../../server/src/http/routes/sla-marks.ts';
 import type { z } from 'zod';
 import type { VirtualButtonAnswer } from '../../../server/src/http/routes/virtual-button.ts';
+import type { SiteStatusAnswer } from '../../../server/src/http/routes/site-status.ts';
 import type { PressPayload as ContractPress } from '../../../gateway/src/mqtt/contract.ts';
 import type { PressPayload } from './client.ts';
-import type { SlaMarks, Ticket, TicketDetail, User, VirtualButton } from './schemas.ts';
+import type { SiteStatus, SlaMarks, Ticket, TicketDetail, User, VirtualButton } from './schemas.ts';
 
 type Fits<Server, Client> = [Server] extends [Client] ? true : { server: Server; doesNotFit: Client };
 
@@ -20,6 +21,7 @@ export const SERVER_SHAPES_FIT: [
   Fits<UserView, User>,
   Fits<z.infer<typeof SlaMarksAnswer>, SlaMarks>,
   Fits<z.infer<typeof VirtualButtonAnswer>, VirtualButton>,
+  Fits<z.infer<typeof SiteStatusAnswer>, SiteStatus>,
   // …and the other way round for what the app sends.
   Fits<PressPayload, ContractPress>,
-] = [true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true];

@@ -32,6 +32,8 @@ export const sites = pgTable('sites', {
   calendarId: uuid().references((): AnyPgColumn => calendars.id, { onDelete: 'set null' }),
   language: text(),
   contacts: jsonb().$type<{ name?: string; email?: string; phone?: string }[]>().notNull().default([]),
+  /** Secret of the site's status board link `/status/<code>?t=…` (null: no link); never sent by the site routes. */
+  statusToken: text().unique(),
   createdAt: createdAt(),
   updatedAt: createdAt(),
 }, (t) => [index().on(t.calendarId)]);

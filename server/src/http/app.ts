@@ -23,6 +23,7 @@ import { siteRoutes } from './routes/sites.ts';
 import { slaMarkRoutes } from './routes/sla-marks.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { virtualButtonRoutes } from './routes/virtual-button.ts';
+import { siteStatusRoutes, statusLinkRoutes } from './routes/site-status.ts';
 import { teamRoutes } from './routes/teams.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { userRoutes } from './routes/users.ts';
@@ -78,6 +79,8 @@ export function createApp(deps: AppDeps) {
   // The web app (dashboard/): its own API reads, then its pages last, so they never shadow an API route.
   app.route('/api/sla', slaMarkRoutes());
   app.route('/api/sites', virtualButtonRoutes());
+  app.route('/api/sites', statusLinkRoutes());
+  app.route('/api/status', siteStatusRoutes());
   app.route('/api/intake', feedbackRoutes());
   app.route('/', dashboardRoutes());
   return app;

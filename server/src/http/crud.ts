@@ -34,6 +34,8 @@ export type CrudSpec<C extends z.ZodObject, P extends z.ZodType> = {
   writeRoles?: Role[];
   /** Checks beyond the schema on create and patch (returns problems for VALIDATION). */
   check?: (input: Record<string, unknown>) => string[];
+  /** Columns never sent, e.g. secrets (default none). */
+  omit?: readonly string[];
 };
 
 export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: CrudSpec<C, P>) {
@@ -43,6 +45,12 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
     const problems = spec.check?.(input as Record<string, unknown>) ?? [];
     if (problems.length) throw new AppError('VALIDATION', `invalid body: ${problems.join('; ')}`, { fields: problems });
     return input;
+  };
+  const shown = (row: Row): Row => {
+    if (!spec.omit?.length) return row;
+    const copy = { ...row };
+    for (const k of spec.omit) delete copy[k];
+    return copy;
   };
   const r = new Hono<AppEnv>();
   const byId = async (db: AppEnv['Variables']['deps']['database']['db'], id: string, visible?: SQL) => {
@@ -65,10 +73,11 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
     const rows = (await c.get('deps').database.db.select().from(table as PgTable)
       .where(and(after, spec.filter?.(c.req.query()), spec.visibleTo?.(currentCaller(c))))
       .orderBy(asc(table.createdAt), asc(table.id)).limit(q.limit + 1)) as Row[];
-    return c.json(page(rows, q.limit, (row) => ({ at: row.createdAt, id: row.id })));
+    const answer = page(rows, q.limit, (row) => ({ at: row.createdAt, id: row.id }));
+    return c.json({ ...answer, items: answer.items.map(shown) });
   });
 
-  r.get('/:id', requireUser(), async (c) => c.json(await byId(c.get('deps').database.db, c.req.param('id'), spec.visibleTo?.(currentCaller(c)))));
+  r.get('/:id', requireUser(), async (c) => c.json(shown(await byId(c.get('deps').database.db, c.req.param('id'), spec.visibleTo?.(currentCaller(c))))));
 
   r.post('/', requireUser(...writers), async (c) => {
     const input = checked(await parseJson(c, spec.create));
@@ -78,7 +87,7 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
       await audit(tx, actorOf(c), 'create', entity, created!.id, input as Record<string, unknown>);
       return created!;
     }).catch(mapDbError);
-    return c.json(row, 201);
+    return c.json(shown(row), 201);
   });
 
   r.patch('/:id', requireUser(...writers), async (c) => {
@@ -91,7 +100,7 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
       await audit(tx, actorOf(c), 'update', entity, c.req.param('id'), input as Record<string, unknown>);
       return updated!;
     }).catch(mapDbError);
-    return c.json(row);
+    return c.json(shown(row));
   });
 
   r.delete('/:id', requireUser(...writers), async (c) => {

@@ -7,8 +7,11 @@
  */
 import type { Role } from '../db/schema.ts';
 
-/** Open to anyone: the routes themselves decide (login, logout, `me`). */
-export const PUBLIC_FAMILIES = ['health', 'auth', 'openapi.json', 'docs'] as const;
+/**
+ * Open to anyone: the routes themselves decide (login, logout, `me`; `status`: the site status
+ * board, which wants its link's secret instead of a login).
+ */
+export const PUBLIC_FAMILIES = ['health', 'auth', 'openapi.json', 'docs', 'status'] as const;
 
 export const FAMILIES = [
   'sites', 'categories', 'devices', 'tickets', 'intake', 'events', 'users', 'teams', 'api-tokens', 'audit',

@@ -61,7 +61,7 @@ const SCHEMAS = {
   Team: rowSchema(teams),
   ApiToken: outputSchema(ApiTokenShape),
   AuditEntry: rowSchema(auditLog),
-  Site: rowSchema(sites, { extra: fieldsOf(SiteInput.shape, ['contacts']) }),
+  Site: rowSchema(sites, { omit: ['statusToken'], extra: fieldsOf(SiteInput.shape, ['contacts']) }),
   Category: rowSchema(categories),
   Calendar: rowSchema(calendars, { extra: fieldsOf(CalendarInput.shape, ['hours', 'holidays']) }),
   SlaPolicy: rowSchema(slaPolicies, { extra: fieldsOf(SlaPolicyInput.shape, ['conditions', 'targets', 'reminderPercents', 'escalation']) }),

@@ -35,6 +35,8 @@ export const siteRoutes = () => crudRoutes({
   filter: (q) => (q.code ? eq(sites.code, q.code) : undefined),
   // Staff see their own site only (design §6); a staff user without one sees none.
   visibleTo: (caller) => (caller.role === 'staff' ? eq(sites.id, caller.siteId ?? NO_SITE) : undefined),
+  // The status board's secret is shown once, by POST /api/sites/:id/status-link (site-status.ts).
+  omit: ['statusToken'],
   conflictMessage: 'a site with this code already exists',
   inUseMessage: 'the site still has devices or tickets; move or delete them first',
 });

@@ -1,6 +1,7 @@
 /** Routes that exist for the web app's pages (dashboard/): small reads and writes the generic API lacks. */
 import { FeedbackBody } from '../../routes/feedback.ts';
 import { MarksQuery, SlaMarksAnswer } from '../../routes/sla-marks.ts';
+import { SiteStatusAnswer, StatusLinkAnswer, StatusQuery } from '../../routes/site-status.ts';
 import { VirtualButtonAnswer } from '../../routes/virtual-button.ts';
 import type { Operation } from '../operation.ts';
 
@@ -24,5 +25,20 @@ export const webAppOperations: Operation[] = [
     access: { roles: 'any', personOnly: true }, body: FeedbackBody,
     responses: { 201: { description: 'the timeline event', schema: { type: 'object' } } },
     errors: { CONFLICT: 'the ticket is not resolved or closed', NOT_FOUND: 'no such ticket (or another site\'s, for staff)' },
+  },
+  {
+    method: 'post', path: '/api/sites/{id}/status-link', tag: 'Sites', summary: 'Create or replace the site\'s status board link',
+    description: 'A new secret for the site\'s status board (`/status/<code>?t=<token>`, no login): 24 random bytes, base64url. The previous link stops working at once. The secret is shown only in this answer (the site routes never send it); the change is audited without it.',
+    access: { roles: ['admin'] }, params: { id: { description: 'the site id', schema: { type: 'string', format: 'uuid' } } },
+    responses: { 201: { description: 'the board\'s path with its secret', schema: StatusLinkAnswer } },
+    errors: { NOT_FOUND: 'no such site' },
+  },
+  {
+    method: 'get', path: '/api/status/{code}', tag: 'Sites', summary: 'A site\'s status board (no login)',
+    description: 'What IT knows about the site: its open tickets and those resolved in the last 24 hours, with category, state, priority and times only (no names, comments, titles or devices). Needs the secret of the link made by `POST /api/sites/{id}/status-link` instead of a login.',
+    access: { public: true }, params: { code: { description: 'the site code, e.g. `waw-1`', schema: { type: 'string' } } },
+    query: StatusQuery,
+    responses: { 200: { description: 'the site and its incidents', schema: SiteStatusAnswer } },
+    errors: { NOT_FOUND: 'no such site, no link made yet, or a wrong or missing secret (one answer for all)' },
   },
 ];
