@@ -2,7 +2,7 @@
  * List/get/create/patch/delete routes for a simple admin table (sites, categories, …):
  * admin writes, audited; staff-visible reads; database constraints mapped to CONFLICT.
  */
-import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { Hono } from 'hono';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import type { Role } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { actorOf, currentCaller, requireUser, type Caller } from './auth.ts';
 import type { AppEnv } from './env.ts';
+import { keyset } from './keyset.ts';
 import { decodeCursor, page, PageQuery } from './pagination.ts';
 import { parseJson, parseQuery } from './validate.ts';
 
@@ -69,10 +70,10 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
   r.get('/', requireUser(), async (c) => {
     const q = parseQuery(c, PageQuery);
     const cursor = decodeCursor(q.cursor);
-    const after = cursor ? or(gt(table.createdAt, new Date(cursor.at)), and(eq(table.createdAt, new Date(cursor.at)), gt(table.id, cursor.id))) : undefined;
+    const { where: after, orderBy } = keyset(table.createdAt, table.id, 'asc', cursor);
     const rows = (await c.get('deps').database.db.select().from(table as PgTable)
       .where(and(after, spec.filter?.(c.req.query()), spec.visibleTo?.(currentCaller(c))))
-      .orderBy(asc(table.createdAt), asc(table.id)).limit(q.limit + 1)) as Row[];
+      .orderBy(...orderBy).limit(q.limit + 1)) as Row[];
     const answer = page(rows, q.limit, (row) => ({ at: row.createdAt, id: row.id }));
     return c.json({ ...answer, items: answer.items.map(shown) });
   });

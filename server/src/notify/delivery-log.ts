@@ -2,11 +2,12 @@
  * The visible delivery log: notifications with every attempt, newest first, and the retry of
  * a dead letter.
  */
-import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { audit } from '../audit/audit.ts';
 import type { Db } from '../db/client.ts';
 import { deliveryAttempts, notifications, type Notification } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { keyset } from '../http/keyset.ts';
 import { decodeCursor, page } from '../http/pagination.ts';
 import type { Channel, NotificationStatus } from './domain/event-types.ts';
 
@@ -33,14 +34,14 @@ async function withAttempts(db: Db, rows: Notification[]) {
 export type NotificationView = Awaited<ReturnType<typeof withAttempts>>[number];
 
 export async function listNotifications(db: Db, q: DeliveryLogQuery) {
-  const cursor = decodeCursor(q.cursor);
+  const newest = keyset(notifications.createdAt, notifications.id, 'desc', decodeCursor(q.cursor));
   const rows = await db.select().from(notifications).where(and(
     q.status ? eq(notifications.status, q.status) : undefined,
     q.ticketId ? eq(notifications.ticketId, q.ticketId) : undefined,
     q.webhookId ? eq(notifications.webhookId, q.webhookId) : undefined,
     q.channel ? eq(notifications.channel, q.channel) : undefined,
-    cursor ? or(lt(notifications.createdAt, new Date(cursor.at)), and(eq(notifications.createdAt, new Date(cursor.at)), lt(notifications.id, cursor.id))) : undefined,
-  )).orderBy(desc(notifications.createdAt), desc(notifications.id)).limit(q.limit + 1);
+    newest.where,
+  )).orderBy(...newest.orderBy).limit(q.limit + 1);
   const result = page(rows, q.limit, (n) => ({ at: n.createdAt, id: n.id }));
   return { items: await withAttempts(db, result.items), nextCursor: result.nextCursor };
 }
