@@ -3,11 +3,10 @@
  * real MQTT button shows up live, acknowledging from the board drives the button's LED,
  * hostile text stays text, and the whole flow works from the keyboard.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicFor } from '../gateway/src/mqtt/contract.ts';
 import {
-  DESKTOP, ensureBundle, HAS_CHROMIUM, launchChromium, NO_CHROMIUM, openPage, PHONE, screenshot, sessionCookie, type Watched,
+  DESKTOP, ensureBundle, HAS_CHROMIUM, NO_CHROMIUM, PHONE, screenshot, sessionCookie, watchedBrowser,
 } from './helpers/browser.ts';
 import { connectDevice, waitFor } from './helpers/device.ts';
 import { ADMIN, startTestSystem, type TestSystem } from './helpers/system.ts';
@@ -17,30 +16,23 @@ const TARGETS = { responseMinutes: 30, resolutionMinutes: 240 };
 
 describe.skipIf(!HAS_CHROMIUM)('IT desk board in Chromium', () => {
   let t: TestSystem;
-  let browser: Browser;
   let session: string;
-  const pages: Watched[] = [];
-  const open = async (opts: Parameters<typeof openPage>[2] = {}) => {
-    const w = await openPage(browser, t.httpUrl, { session, ...opts });
-    pages.push(w);
-    return w;
-  };
+  const chromium = watchedBrowser(() => t.httpUrl, () => ({ session }));
+  const open = chromium.open;
 
   beforeAll(async () => {
     ensureBundle();
     t = await startTestSystem({ name: 'pglite' });
     await t.api.ok('POST', '/api/sla-policies', { name: 'Everything', targets: { P1: TARGETS, P2: TARGETS, P3: TARGETS, P4: TARGETS } });
     session = await sessionCookie(t.httpUrl, ADMIN.email, ADMIN.password);
-    browser = await launchChromium();
+    await chromium.launch();
   });
   afterAll(async () => {
-    await browser?.close();
+    await chromium.close();
     await t?.stop();
   });
   // No page may throw, break the CSP or open a dialog.
-  const clean = () => {
-    for (const w of pages) expect({ problems: w.problems, dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
-  };
+  const clean = () => chromium.expectClean();
 
   it('serves the app for its pages and leaves /api and /metrics alone', async () => {
     const page = await fetch(`${t.httpUrl}/tickets/INC-000123`);

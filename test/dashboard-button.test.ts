@@ -4,10 +4,9 @@
  * press made offline goes out once with its original time, "still broken" reopens, and the
  * rating after the fix is stored. Persian staff get it right to left.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DESKTOP, ensureBundle, HAS_CHROMIUM, launchChromium, NO_CHROMIUM, openPage, PHONE, screenshot, sessionCookie, type Watched,
+  DESKTOP, ensureBundle, HAS_CHROMIUM, NO_CHROMIUM, PHONE, screenshot, sessionCookie, watchedBrowser,
 } from './helpers/browser.ts';
 import { waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
@@ -17,8 +16,6 @@ const TIP = 'Open the front cover and take out the jammed paper.';
 
 describe.skipIf(!HAS_CHROMIUM)('virtual dash button in Chromium', () => {
   let t: TestSystem;
-  let browser: Browser;
-  const pages: Watched[] = [];
   let site: { id: string; code: string };
   let printer: { id: string };
   let register: { id: string };
@@ -36,11 +33,8 @@ describe.skipIf(!HAS_CHROMIUM)('virtual dash button in Chromium', () => {
     await t.api.ok('POST', '/api/users', { email, name: 'Ola from the shop floor', role: 'staff', siteId: s.id, password: 'staff-pass-123' });
     return { site: s, printer: p, register: r, app: a, session: await sessionCookie(t.httpUrl, email, 'staff-pass-123') };
   }
-  const open = async (opts: Parameters<typeof openPage>[2] = {}) => {
-    const w = await openPage(browser, t.httpUrl, { session: staff, viewport: PHONE, ...opts });
-    pages.push(w);
-    return w;
-  };
+  const chromium = watchedBrowser(() => t.httpUrl, () => ({ session: staff, viewport: PHONE }));
+  const open = chromium.open;
   const ticketsOf = async (categoryId: string) =>
     (await t.api.ok('GET', `/api/tickets?siteId=${site.id}&categoryId=${categoryId}`)).items as { number: string; status: string; openedAt: string; source: string }[];
 
@@ -51,12 +45,15 @@ describe.skipIf(!HAS_CHROMIUM)('virtual dash button in Chromium', () => {
     ({ site, printer, register, app: salesApp, session: staff } = await virtualSite(
       'waw-1', { site: 'Warszawa Centrum', printer: 'Printer', register: 'Cash register', app: 'Sales app' }, 'ola@shop.test',
     ));
-    browser = await launchChromium();
+    await chromium.launch();
   });
   afterAll(async () => {
-    for (const w of pages) expect({ problems: w.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p)), dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
-    await browser?.close();
-    await t?.stop();
+    try {
+      chromium.expectClean(/ERR_INTERNET_DISCONNECTED|Failed to fetch/);
+    } finally {
+      await chromium.close();
+      await t?.stop();
+    }
   });
 
   it('takes staff from the start page to their site\'s button, and keeps them off the desk pages', async () => {

@@ -3,10 +3,9 @@
  * out right to left with Persian digits and Solar Hijri dates, the browser's language applies
  * when nobody chose one, and the switcher's choice sticks.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DESKTOP, ensureBundle, HAS_CHROMIUM, launchChromium, NO_CHROMIUM, openPage, PHONE, screenshot, sessionCookie, type Watched,
+  DESKTOP, ensureBundle, HAS_CHROMIUM, NO_CHROMIUM, PHONE, screenshot, sessionCookie, watchedBrowser,
 } from './helpers/browser.ts';
 import { ADMIN, startTestSystem, type TestSystem } from './helpers/system.ts';
 
@@ -14,14 +13,9 @@ const TARGETS = { responseMinutes: 60, resolutionMinutes: 480 };
 
 describe.skipIf(!HAS_CHROMIUM)('the web app in Polish, Persian and Turkish', () => {
   let t: TestSystem;
-  let browser: Browser;
   let session: string;
-  const pages: Watched[] = [];
-  const open = async (opts: Parameters<typeof openPage>[2] = {}) => {
-    const w = await openPage(browser, t.httpUrl, { session, ...opts });
-    pages.push(w);
-    return w;
-  };
+  const chromium = watchedBrowser(() => t.httpUrl, () => ({ session }));
+  const open = chromium.open;
   const openTicket = async () => {
     const site = await t.site({ name: 'Oddział Poznań', timezone: 'Europe/Warsaw' });
     const category = await t.category({ name: 'Drukarka fiskalna' });
@@ -33,12 +27,15 @@ describe.skipIf(!HAS_CHROMIUM)('the web app in Polish, Persian and Turkish', () 
     t = await startTestSystem({ name: 'pglite' });
     await t.api.ok('POST', '/api/sla-policies', { name: 'Everything', targets: { P1: TARGETS, P2: TARGETS, P3: TARGETS, P4: TARGETS } });
     session = await sessionCookie(t.httpUrl, ADMIN.email, ADMIN.password);
-    browser = await launchChromium();
+    await chromium.launch();
   });
   afterAll(async () => {
-    for (const w of pages) expect({ problems: w.problems, dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
-    await browser?.close();
-    await t?.stop();
+    try {
+      chromium.expectClean();
+    } finally {
+      await chromium.close();
+      await t?.stop();
+    }
   });
 
   it('shows the board in Polish, from the browser\'s language, with Polish plural forms as tickets arrive live', async () => {

@@ -4,9 +4,8 @@
  * acknowledgement turns it into "IT is on it" on the next refresh, a wrong or replaced secret
  * gets a not-found page (and a 404 from the API), and a Persian site's board is right to left.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle, HAS_CHROMIUM, launchChromium, openPage, PHONE, screenshot, type Watched } from './helpers/browser.ts';
+import { ensureBundle, HAS_CHROMIUM, PHONE, screenshot, watchedBrowser } from './helpers/browser.ts';
 import { waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
 
@@ -14,25 +13,23 @@ const TARGETS = { responseMinutes: 30, resolutionMinutes: 240 };
 
 describe.skipIf(!HAS_CHROMIUM)('site status board in Chromium', () => {
   let t: TestSystem;
-  let browser: Browser;
-  const pages: Watched[] = [];
-  const open = async (opts: Parameters<typeof openPage>[2] = {}) => {
-    const w = await openPage(browser, t.httpUrl, { viewport: PHONE, ...opts }); // no session cookie
-    pages.push(w);
-    return w;
-  };
+  const chromium = watchedBrowser(() => t.httpUrl, () => ({ viewport: PHONE })); // no session cookie
+  const open = chromium.open;
   const publicGet = (path: string) => fetch(`${t.httpUrl}${path}`, { headers: { accept: 'application/json' } });
 
   beforeAll(async () => {
     ensureBundle();
     t = await startTestSystem({ name: 'pglite' });
     await t.api.ok('POST', '/api/sla-policies', { name: 'Everything', targets: { P1: TARGETS, P2: TARGETS, P3: TARGETS, P4: TARGETS } });
-    browser = await launchChromium();
+    await chromium.launch();
   });
   afterAll(async () => {
-    for (const w of pages) expect({ problems: w.problems.filter((p) => !/404 \(Not Found\)/.test(p)), dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
-    await browser?.close();
-    await t?.stop();
+    try {
+      chromium.expectClean(/404 \(Not Found\)/);
+    } finally {
+      await chromium.close();
+      await t?.stop();
+    }
   });
 
   it('shows a pressed ticket as Reported, then "IT is on it" after the next refresh, then Fixed', async () => {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureDashboardBundle } from '../../server/src/cli/dashboard-bundle.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -67,4 +68,32 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+export type OpenOptions = NonNullable<Parameters<typeof openPage>[2]>;
+
+/**
+ * Chromium for one test file: pages opened through it are watched, and `expectClean()` fails
+ * on any script error, CSP violation or dialog among them, but problems matching `tolerated`.
+ */
+export function watchedBrowser(baseUrl: () => string, defaults: () => OpenOptions = () => ({})) {
+  let browser: Browser | undefined;
+  const pages: Watched[] = [];
+  return {
+    async launch(): Promise<void> {
+      browser = await launchChromium();
+    },
+    async open(opts: OpenOptions = {}): Promise<Watched> {
+      if (!browser) throw new Error('launch() the browser first');
+      const w = await openPage(browser, baseUrl(), { ...defaults(), ...opts });
+      pages.push(w);
+      return w;
+    },
+    expectClean(tolerated?: RegExp): void {
+      for (const w of pages) {
+        expect({ problems: w.problems.filter((p) => !tolerated?.test(p)), dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
+      }
+    },
+    close: async () => browser?.close(),
+  };
 }
