@@ -2,6 +2,7 @@
  * Network listeners for the broker: MQTT over TCP and TLS, and MQTT over WebSocket on `/mqtt`
  * of an HTTP server. A port in use is reported by its variable name (design §8).
  */
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -96,4 +97,21 @@ export function attachWebSocket(httpServer: HttpServer, handle: Handle, path = '
     });
   });
   return wss;
+}
+
+/** MQTT over TCP on MQTT_PORT and, when configured, over TLS on MQTTS_PORT; both closed by `stack`. */
+export async function listenMqtt(
+  gateway: { handle: Handle; oversize: () => void },
+  config: { HOST: string; MQTT_PORT: number; MQTTS_PORT?: number | undefined; TLS_CERT?: string | undefined; TLS_KEY?: string | undefined },
+  log: Logger,
+  stack: { push(close: () => Promise<void>): void },
+): Promise<{ mqttPort: number; mqttsPort: number | null }> {
+  const tcp = createTcpListener(gateway.handle, log, gateway.oversize);
+  const mqttPort = await listenOn(tcp, config.MQTT_PORT, config.HOST, 'MQTT_PORT');
+  stack.push(() => closeListener(tcp));
+  if (config.MQTTS_PORT === undefined || !config.TLS_CERT || !config.TLS_KEY) return { mqttPort, mqttsPort: null };
+  const tlsServer = createTlsListener(gateway.handle, log, gateway.oversize, readFileSync(config.TLS_CERT), readFileSync(config.TLS_KEY));
+  const mqttsPort = await listenOn(tlsServer, config.MQTTS_PORT, config.HOST, 'MQTTS_PORT');
+  stack.push(() => closeListener(tlsServer));
+  return { mqttPort, mqttsPort };
 }

@@ -2,13 +2,13 @@
  * startSystem(options): the whole Dash in one process (all-in-one) or the HTTP server alone
  * (split). Used by main.ts and by the integration tests, which start it on port 0.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { Logger } from 'pino';
 import { createDbRegistry } from '../../gateway/src/devices/db-registry.ts';
 import { createGateway, type Gateway } from '../../gateway/src/gateway.ts';
-import { attachWebSocket, closeListener, createTcpListener, createTlsListener, listenOn } from '../../gateway/src/listeners.ts';
+import { attachWebSocket, closeListener, listenMqtt, listenOn } from '../../gateway/src/listeners.ts';
+import { shutdownStack } from './cli/shutdown-stack.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
@@ -46,10 +46,8 @@ export type System = {
 export async function startSystem(opts: SystemOptions): Promise<System> {
   const { config, log } = opts;
   const now = opts.now ?? (() => new Date());
-  const closers: (() => Promise<void>)[] = [];
-  const stop = async () => {
-    for (const close of closers.reverse()) await close().catch((err: Error) => log.warn({ err: err.message }, 'shutdown step failed'));
-  };
+  const closers = shutdownStack(log);
+  const stop = closers.stop;
   try {
     const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
     closers.push(() => database.close());
@@ -106,18 +104,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     });
     closers.push(() => notifications.stop());
 
-    let mqttPort: number | null = null;
-    let mqttsPort: number | null = null;
-    if (g) {
-      const tcp = createTcpListener(g.handle, log, g.oversize);
-      mqttPort = await listenOn(tcp, config.MQTT_PORT, config.HOST, 'MQTT_PORT');
-      closers.push(() => closeListener(tcp));
-      if (config.MQTTS_PORT !== undefined && config.TLS_CERT && config.TLS_KEY) {
-        const tlsServer = createTlsListener(g.handle, log, g.oversize, readFileSync(config.TLS_CERT), readFileSync(config.TLS_KEY));
-        mqttsPort = await listenOn(tlsServer, config.MQTTS_PORT, config.HOST, 'MQTTS_PORT');
-        closers.push(() => closeListener(tlsServer));
-      }
-    }
+    const { mqttPort, mqttsPort } = g ? await listenMqtt(g, config, log, closers) : { mqttPort: null, mqttsPort: null };
     return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, scheduler, tickets, notifications, stop };
   } catch (err) {
     await stop();
