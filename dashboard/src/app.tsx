@@ -5,6 +5,7 @@ import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 import { api } from './api/client.ts';
 import type { User } from './api/schemas.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { ADMIN_SECTIONS } from './pages/admin/admin-layout.tsx';
 import { BoardPage } from './pages/board/board-page.tsx';
 import { ButtonPage } from './pages/button/button-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -16,8 +17,11 @@ import { AnnouncerProvider } from './ui/announcer.tsx';
 import { AppShell } from './ui/app-shell.tsx';
 import { ErrorState, Loading } from './ui/states.tsx';
 
-/** Renders `page` for a logged-in user (desk roles only when `desk`); sends everyone else to the login. */
-function SignedIn({ desk = false, page }: { desk?: boolean; page: (me: User) => ComponentChildren }) {
+/**
+ * Renders `page` for a logged-in user (desk roles only when `desk`, admins only when `admin`);
+ * sends everyone else to the login, and staff to their virtual button.
+ */
+function SignedIn({ desk = false, admin = false, page }: { desk?: boolean; admin?: boolean; page: (me: User) => ComponentChildren }) {
   const { user, error, reload } = useSession();
   const { url, route } = useLocation();
   useEffect(() => {
@@ -25,7 +29,8 @@ function SignedIn({ desk = false, page }: { desk?: boolean; page: (me: User) => 
   }, [user]);
   if (error) return <AppShell><ErrorState error={error} retry={reload} /></AppShell>;
   if (!user) return <Loading />;
-  if (desk && !isDesk(user)) return <StaffHome />;
+  if ((desk || admin) && !isDesk(user)) return <StaffHome />;
+  if (admin && user.role !== 'admin') return <Forbidden />;
   return <>{page(user)}</>;
 }
 
@@ -40,10 +45,24 @@ function StaffHome() {
   return <AppShell>{none ? <p role="alert">{t('error.forbidden')}</p> : <Loading />}</AppShell>;
 }
 
+function Forbidden() {
+  const { t } = useI18n();
+  return <AppShell><p role="alert" class="error-state">{t('error.forbidden')}</p></AppShell>;
+}
+
 // Route components are defined once: a new function per render would remount the page.
 const BoardRoute = () => <SignedIn desk page={(me) => <BoardPage me={me} />} />;
 const TicketRoute = ({ number }: { number: string }) => <SignedIn desk page={(me) => <TicketPage number={number} me={me} />} />;
+// Admin pages: `const XRoute = () => <SignedIn admin page={() => <XPage />} />;` and a <Route> below.
 const ButtonRoute = ({ code }: { code: string }) => <SignedIn page={() => <ButtonPage code={code} />} />;
+
+/** `/admin` opens the first section. */
+function AdminHome() {
+  const { route } = useLocation();
+  useEffect(() => route(ADMIN_SECTIONS[0]!.path, true), []);
+  return <Loading />;
+}
+const AdminHomeRoute = () => <SignedIn admin page={() => <AdminHome />} />;
 
 export function App() {
   return (
@@ -55,6 +74,7 @@ export function App() {
               <Route path="/login" component={LoginPage} />
               <Route path="/" component={BoardRoute} />
               <Route path="/tickets/:number" component={TicketRoute} />
+              <Route path="/admin" component={AdminHomeRoute} />
               <Route path="/b/:code" component={ButtonRoute} />
               {/* No login: the link's secret (?t=) is the key. */}
               <Route path="/status/:code" component={StatusPage} />

@@ -18,6 +18,9 @@ export function AppShell({ children, wide = false }: { children: ComponentChildr
         {user && isDesk(user) && (
           <nav aria-label={t('nav.main')} class="topnav">
             <a href="/" aria-current={path === '/' ? 'page' : undefined}>{t('nav.board')}</a>
+            <a href="/devices" aria-current={path.startsWith('/devices') ? 'page' : undefined}>{t('nav.devices')}</a>
+            {user.role !== 'agent' && <a href="/reports" aria-current={path.startsWith('/reports') ? 'page' : undefined}>{t('nav.reports')}</a>}
+            {user.role === 'admin' && <a href="/admin/sites" aria-current={path.startsWith('/admin') ? 'page' : undefined}>{t('nav.admin')}</a>}
           </nav>
         )}
         <div class="topbar-end">

@@ -45,6 +45,9 @@ export const categories = pgTable('categories', {
   defaultPriority: text().$type<Priority>().notNull().default('P3'),
   teamId: uuid().references((): AnyPgColumn => teams.id, { onDelete: 'set null' }),
   kbArticle: text(),
+  /** Per-language overrides of `name` and `kbArticle` (issue 8), keyed by locale (`pl`, `tr`, `fa`); missing ones fall back to the plain columns. */
+  names: jsonb().$type<Record<string, string>>().notNull().default({}),
+  kbArticles: jsonb().$type<Record<string, string>>().notNull().default({}),
   /** Built-in categories (`triage`, `device-health`) cannot be deleted. */
   builtIn: boolean().notNull().default(false),
   createdAt: createdAt(),
@@ -118,6 +121,9 @@ export const devices = pgTable('devices', {
   pending: integer(),
   extra: jsonb().$type<Record<string, unknown>>(),
   telemetryAt: ts(),
+  /** Reference reading for the battery days-left estimate: the highest level since the last charge or swap, and when it was seen. */
+  batteryRefPct: real(),
+  batteryRefAt: ts(),
   createdAt: createdAt(),
   updatedAt: createdAt(),
 }, (t) => [index().on(t.siteId)]);
@@ -138,6 +144,8 @@ export const users = pgTable('users', {
   siteId: uuid().references(() => sites.id, { onDelete: 'set null' }),
   passwordHash: text().notNull(),
   phone: text(),
+  /** Preferred language (`en`, `pl`, `tr`, `fa`); null: the site's, then the browser's. */
+  language: text(),
   /** Most open tickets auto-assignment gives this agent at once. */
   capacity: integer().notNull().default(10),
   available: boolean().notNull().default(true),
