@@ -66,8 +66,19 @@ export type Team = z.infer<typeof Team>;
 
 export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
+const TimeRange = z.object({ start: z.string(), end: z.string() });
+const BusinessCalendar = z.object({
+  timezone: z.string(),
+  hours: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(TimeRange)),
+  holidays: z.array(z.object({ date: z.string(), name: z.string(), start: z.optional(z.string()), end: z.optional(z.string()) })),
+});
+
 export const SlaMarks = z.object({
-  items: z.array(z.object({ ticketId: z.string(), reminders: z.array(z.object({ target: z.enum(['response', 'resolution']), percent: z.number(), at: time })) })),
+  items: z.array(z.object({
+    ticketId: z.string(),
+    reminders: z.array(z.object({ target: z.enum(['response', 'resolution']), percent: z.number(), at: time })),
+    calendar: z.nullable(BusinessCalendar),
+  })),
 });
 
 export type SlaMarks = z.infer<typeof SlaMarks>;

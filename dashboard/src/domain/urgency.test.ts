@@ -51,3 +51,33 @@ describe('compareUrgency', () => {
     expect([noSlaP4, late, noSlaP1, soon].sort(compareUrgency).map((t) => t.id)).toEqual(['soon', 'late', 'p1', 'p4']);
   });
 });
+
+describe('slaState in business time', () => {
+  // Mon–Fri 09:00–17:00 in Warsaw (UTC+1 in November); T0 = Monday 2026-11-23 10:00 local.
+  const weekdays = { start: '09:00', end: '17:00' };
+  const calendar = { timezone: 'Europe/Warsaw', hours: { mon: [weekdays], tue: [weekdays], wed: [weekdays], thu: [weekdays], fri: [weekdays] }, holidays: [] };
+  const hour = 3_600_000;
+
+  it('counts down only the open hours between now and the due time', () => {
+    // Due Tuesday 10:00 local: 7 business hours on Monday + 1 on Tuesday = 8 h, though 24 h of wall time.
+    const marks = firstReminders([], calendar);
+    const state = slaState(ticket({ responseDueAt: at(24 * 60), resolutionDueAt: at(48 * 60) }), T0, marks);
+    expect(state).toMatchObject({ kind: 'running', remainingMs: 8 * hour, business: true, resumesAt: null });
+  });
+
+  it('says when a clock standing still outside business hours resumes', () => {
+    const evening = T0 + 9 * hour; // Monday 19:00 local
+    const state = slaState(ticket({ responseDueAt: at(24 * 60), resolutionDueAt: at(48 * 60) }), evening, firstReminders([], calendar));
+    expect(state).toMatchObject({ remainingMs: 1 * hour, resumesAt: Date.parse('2026-11-24T08:00:00Z') });
+  });
+
+  it('counts overdue time in business hours too', () => {
+    // Due Monday 11:00 local; at Tuesday 10:00 local it is 6 h (Mon) + 1 h (Tue) overdue.
+    const state = slaState(ticket({ responseDueAt: at(60) }), T0 + 24 * hour, firstReminders([], calendar));
+    expect(state).toMatchObject({ phase: 'breach', remainingMs: -7 * hour });
+  });
+
+  it('counts wall time when no calendar is known', () => {
+    expect(slaState(ticket(), T0 + 10 * 60_000)).toMatchObject({ remainingMs: 50 * 60_000, business: false });
+  });
+});

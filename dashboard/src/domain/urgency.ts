@@ -3,17 +3,28 @@
  * phase, and the board's order. Pure: tickets, reminder marks and `now` in, data out.
  */
 import type { Priority, Ticket } from '../api/schemas.ts';
+import { calendarSpans } from '../../../server/src/domain/sla/business-spans.ts';
+import { businessMinutesBetween } from '../../../server/src/domain/sla/business-time.ts';
+import type { BusinessCalendar } from '../../../server/src/domain/sla/types.ts';
 
 export type Clock = 'response' | 'resolution';
 export type Phase = 'ok' | 'warn' | 'breach';
-/** When the first reminder of each clock falls (GET /api/sla/marks), in epoch ms. */
-export type ReminderMarks = Partial<Record<Clock, number>>;
+/**
+ * From GET /api/sla/marks: when the first reminder of each clock falls (epoch ms), and the
+ * business calendar the clocks run on (the same engine as the server's counts time left in it).
+ */
+export type ReminderMarks = Partial<Record<Clock, number>> & { calendar?: BusinessCalendar };
 
 export type SlaState =
   | { kind: 'none' }
   /** Pending and acknowledged: the resolution clock is stopped, nothing else runs. */
   | { kind: 'paused' }
-  | { kind: 'running'; clock: Clock; dueAt: number; remainingMs: number; phase: Phase };
+  /**
+   * `remainingMs` is business time (negative: overdue by that much business time) when the
+   * calendar is known, else wall time; `resumesAt` is set while the calendar is closed (the
+   * clock stands still until then).
+   */
+  | { kind: 'running'; clock: Clock; dueAt: number; remainingMs: number; phase: Phase; business: boolean; resumesAt: number | null };
 
 /** The reminder threshold when the server's marks are not known yet (design §4: 75 %). */
 const DEFAULT_REMINDER = 0.75;
@@ -36,7 +47,19 @@ export function slaState(t: Ticket, now: number, marks: ReminderMarks = {}): Sla
   // Without the server's mark, a wall-clock share of the window stands in (business hours ignored).
   const remindAt = marks[first.clock] ?? openedAt + (first.dueAt - openedAt) * DEFAULT_REMINDER;
   const phase: Phase = first.breached || now >= first.dueAt ? 'breach' : now >= remindAt ? 'warn' : 'ok';
-  return { kind: 'running', clock: first.clock, dueAt: first.dueAt, remainingMs: first.dueAt - now, phase };
+  const cal = marks.calendar;
+  if (!cal) return { kind: 'running', clock: first.clock, dueAt: first.dueAt, remainingMs: first.dueAt - now, phase, business: false, resumesAt: null };
+  const remainingMs = now < first.dueAt
+    ? businessMinutesBetween(new Date(now), new Date(first.dueAt), cal) * 60_000
+    : -businessMinutesBetween(new Date(first.dueAt), new Date(now), cal) * 60_000;
+  return { kind: 'running', clock: first.clock, dueAt: first.dueAt, remainingMs: Math.round(remainingMs), phase, business: true, resumesAt: resumesAt(now, cal) };
+}
+
+/** When a closed calendar opens again (null: it is open at `now`, or never opens). */
+function resumesAt(now: number, cal: BusinessCalendar): number | null {
+  const next = calendarSpans(now, cal).next();
+  if (next.done) return null;
+  return next.value.start > now ? next.value.start : null;
 }
 
 /** Board order: earliest running deadline first (overdue on top), then tickets without a clock by priority and age. */
@@ -50,8 +73,8 @@ export function compareUrgency(a: Ticket, b: Ticket): number {
 }
 
 /** The first reminder of each clock from the server's list (lowest percent wins). */
-export function firstReminders(reminders: readonly { target: Clock; percent: number; at: string }[]): ReminderMarks {
-  const marks: ReminderMarks = {};
+export function firstReminders(reminders: readonly { target: Clock; percent: number; at: string }[], calendar?: BusinessCalendar | null): ReminderMarks {
+  const marks: ReminderMarks = calendar ? { calendar } : {};
   for (const r of [...reminders].sort((x, y) => x.percent - y.percent)) marks[r.target] ??= Date.parse(r.at);
   return marks;
 }

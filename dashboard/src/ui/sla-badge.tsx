@@ -18,10 +18,13 @@ export function SlaBadge({ state, timeZone }: { state: SlaState; timeZone: strin
     <span class={`sla sla-${state.phase}`}>
       <span class="sla-main">
         <span class="sla-symbol" aria-hidden="true">{SYMBOL[state.phase]}</span>
-        <span class="sla-time">{left ? t('sla.left', { time: duration(state.remainingMs) }) : t('sla.overdue', { time: duration(state.remainingMs) })}</span>
+        <span class="sla-time" title={state.business ? t('sla.businessTime') : undefined}>{left ? t('sla.left', { time: duration(state.remainingMs) }) : t('sla.overdue', { time: duration(state.remainingMs) })}</span>
         {state.phase !== 'ok' && <span class="visually-hidden">, {t(state.phase === 'warn' ? 'sla.warn' : 'sla.breach')}</span>}
       </span>
       <span class="sla-due" title={dateTime(state.dueAt, timeZone)}>{t('sla.dueAt', { clock, time: time(state.dueAt, timeZone) })}</span>
+      {state.resumesAt !== null && (
+        <span class="sla-stopped" title={dateTime(state.resumesAt, timeZone)}>{t('sla.stoppedUntil', { time: dateTime(state.resumesAt, timeZone) })}</span>
+      )}
     </span>
   );
 }

@@ -42,7 +42,7 @@ export function useOpenTickets(onCreated: (t: Ticket) => void): OpenTickets {
     for (let i = 0; i < ids.length; i += MARKS_BATCH) {
       api.slaMarks(ids.slice(i, i + MARKS_BATCH)).then(({ items }) => setMarks((prev) => {
         const next = new Map(prev);
-        for (const item of items) next.set(item.ticketId, firstReminders(item.reminders));
+        for (const item of items) next.set(item.ticketId, firstReminders(item.reminders, item.calendar));
         return next;
       }), () => {}); // without marks the board falls back to the 75 % wall-clock estimate
     }

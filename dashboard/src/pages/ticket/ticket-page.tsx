@@ -32,7 +32,7 @@ export function TicketPage({ number, me }: { number: string; me: User }) {
       setDetail(d);
       setError(null);
       api.slaExplanation(d.number).then(setExplanation, () => setExplanation(null));
-      api.slaMarks([d.id]).then(({ items }) => setMarks(firstReminders(items[0]?.reminders ?? [])), () => {});
+      api.slaMarks([d.id]).then(({ items }) => setMarks(firstReminders(items[0]?.reminders ?? [], items[0]?.calendar)), () => {});
     }, setError);
   }, [number]);
   useEffect(load, [load]);
