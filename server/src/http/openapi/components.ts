@@ -3,6 +3,7 @@ import {
   auditLog, calendars, categories, devices, presses, sites, slaPolicies, teams, ticketEvents,
 } from '../../db/schema.ts';
 import { CalendarInput } from '../routes/calendars.ts';
+import { CategoryInput } from '../routes/categories.ts';
 import { SiteInput } from '../routes/sites.ts';
 import { SlaPolicyInput } from '../routes/sla-policies.ts';
 import { nullable, outputSchema, rowSchema, type JsonSchema } from './json-schema.ts';
@@ -62,13 +63,14 @@ const SCHEMAS = {
   ApiToken: outputSchema(ApiTokenShape),
   AuditEntry: rowSchema(auditLog),
   Site: rowSchema(sites, { omit: ['statusToken'], extra: fieldsOf(SiteInput.shape, ['contacts']) }),
-  Category: rowSchema(categories),
+  Category: rowSchema(categories, { extra: fieldsOf(CategoryInput.shape, ['names', 'kbArticles']) }),
   Calendar: rowSchema(calendars, { extra: fieldsOf(CalendarInput.shape, ['hours', 'holidays']) }),
   SlaPolicy: rowSchema(slaPolicies, { extra: fieldsOf(SlaPolicyInput.shape, ['conditions', 'targets', 'reminderPercents', 'escalation']) }),
   Device: rowSchema(devices, {
     omit: ['secretHash'],
     extra: {
       extra: nullable({ type: 'object', description: 'device-specific telemetry, e.g. {printer: "paper_out"}' }),
+      batteryDaysLeft: nullable({ type: 'number', description: 'days until the battery is empty at the rate since the last charge or swap; null until a day has passed and it fell a point' }),
       buttons: {
         type: 'array',
         items: object({

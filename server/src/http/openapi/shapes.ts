@@ -55,6 +55,7 @@ export const TicketShape = z.object({
 
 export const UserShape = z.object({
   id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(ROLES), siteId: z.uuid().nullable(), phone: z.string().nullable(),
+  language: z.string().nullable().describe('en, pl, tr or fa; null: the site\'s, then the browser\'s'),
   capacity: z.int(), available: z.boolean(), disabled: z.boolean(), createdAt: at, updatedAt: at,
 });
 

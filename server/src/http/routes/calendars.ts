@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { calendars } from '../../db/schema.ts';
 import { CALENDAR_24X7, validateCalendar } from '../../domain/sla/index.ts';
 import { crudRoutes } from '../crud.ts';
+import { patchOf } from './patch-of.ts';
 import { TimeZone } from './sites.ts';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (24:00 allowed as an end)');
@@ -19,12 +20,14 @@ export const CalendarInput = z.strictObject({
   holidays: z.array(Holiday).max(1000).default([]),
 });
 
+export const CalendarPatch = patchOf(CalendarInput);
+
 /** Calendars: business hours and holidays in a time zone (design §4). Managers may edit them. */
 export const calendarRoutes = () => crudRoutes({
   entity: 'calendar',
   table: calendars,
   create: CalendarInput,
-  patch: CalendarInput.partial(),
+  patch: CalendarPatch,
   writeRoles: ['admin', 'manager'],
   // A patch of holidays alone is checked against open-all-week hours, so only its own problems show.
   check: (input) => (input.hours || input.holidays

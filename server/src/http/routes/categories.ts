@@ -3,20 +3,35 @@ import { z } from 'zod';
 import { categories, PRIORITIES } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { crudRoutes } from '../crud.ts';
+import { patchOf } from './patch-of.ts';
+
+/** The languages of the app (issue 8); a category may give its name and article in each. */
+export const CATEGORY_LANGUAGES = ['en', 'pl', 'tr', 'fa'] as const;
+const Language = z.enum(CATEGORY_LANGUAGES);
+const Article = z.string().max(10_000);
 
 export const CategoryInput = z.strictObject({
   key: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be 2–40 of a-z, 0-9 and -'),
   name: z.string().trim().min(1).max(200),
   defaultPriority: z.enum(PRIORITIES).default('P3'),
   teamId: z.uuid().nullable().optional(),
-  kbArticle: z.string().max(10_000).nullable().optional(),
+  kbArticle: Article.nullable().optional(),
+  /** Per-language overrides of `name`, e.g. `{pl: "Drukarka paragonów"}`; a language left out shows `name`. */
+  names: z.partialRecord(Language, z.string().trim().min(1).max(200)).default({})
+    .describe('the name in other languages, by language (en, pl, tr, fa); a language left out shows `name`'),
+  /** Per-language overrides of `kbArticle`. */
+  kbArticles: z.partialRecord(Language, Article.trim().min(1)).default({})
+    .describe('the self-help article in other languages, by language; a language left out shows `kbArticle`'),
 });
+
+/** The key of a category never changes; the rest may. */
+export const CategoryPatch = patchOf(CategoryInput.omit({ key: true }));
 
 export const categoryRoutes = () => crudRoutes({
   entity: 'category',
   table: categories,
   create: CategoryInput,
-  patch: CategoryInput.omit({ key: true }).partial(),
+  patch: CategoryPatch,
   beforeDelete: (row) => {
     if (row.builtIn) throw new AppError('CONFLICT', `the built-in category ${String(row.key)} cannot be deleted`);
   },

@@ -1,7 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { audit } from '../../audit/audit.ts';
 import { sites } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf, requireUser } from '../auth.ts';
 import { crudRoutes } from '../crud.ts';
+import { patchOf } from './patch-of.ts';
 
 const NO_SITE = '00000000-0000-0000-0000-000000000000';
 
@@ -27,16 +31,34 @@ export const SiteInput = z.strictObject({
   contacts: z.array(Contact).max(20).default([]),
 });
 
-export const siteRoutes = () => crudRoutes({
-  entity: 'site',
-  table: sites,
-  create: SiteInput,
-  patch: SiteInput.partial(),
-  filter: (q) => (q.code ? eq(sites.code, q.code) : undefined),
-  // Staff see their own site only (design §6); a staff user without one sees none.
-  visibleTo: (caller) => (caller.role === 'staff' ? eq(sites.id, caller.siteId ?? NO_SITE) : undefined),
-  // The status board's secret is shown once, by POST /api/sites/:id/status-link (site-status.ts).
-  omit: ['statusToken'],
-  conflictMessage: 'a site with this code already exists',
-  inUseMessage: 'the site still has devices or tickets; move or delete them first',
-});
+export const SitePatch = patchOf(SiteInput);
+
+export function siteRoutes() {
+  const r = crudRoutes({
+    entity: 'site',
+    table: sites,
+    create: SiteInput,
+    patch: SitePatch,
+    filter: (q) => (q.code ? eq(sites.code, q.code) : undefined),
+    // Staff see their own site only (design §6); a staff user without one sees none.
+    visibleTo: (caller) => (caller.role === 'staff' ? eq(sites.id, caller.siteId ?? NO_SITE) : undefined),
+    // The status board's secret is shown once, by POST /api/sites/:id/status-link (site-status.ts).
+    omit: ['statusToken'],
+    conflictMessage: 'a site with this code already exists',
+    inUseMessage: 'the site still has devices or tickets; move or delete them first',
+  });
+
+  // Removing the status board link: the secret is forgotten and the old link answers 404.
+  r.delete('/:id/status-link', requireUser('admin'), async (c) => {
+    const id = c.req.param('id');
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND', `site ${id} does not exist`);
+    const { db } = c.get('deps').database;
+    await db.transaction(async (tx) => {
+      const [updated] = await tx.update(sites).set({ statusToken: null, updatedAt: c.get('deps').now() }).where(eq(sites.id, id)).returning({ id: sites.id });
+      if (!updated) throw new AppError('NOT_FOUND', `site ${id} does not exist`);
+      await audit(tx, actorOf(c), 'remove_status_link', 'site', updated.id);
+    });
+    return c.body(null, 204);
+  });
+  return r;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIORITIES, slaPolicies, TICKET_SOURCES } from '../../db/schema.ts';
 import { crudRoutes } from '../crud.ts';
+import { patchOf } from './patch-of.ts';
 
 /** Business minutes; fractions are allowed (0.05 = 3 s, handy for trying the timers out). */
 const Minutes = z.number().positive().max(366 * 24 * 60);
@@ -28,12 +29,14 @@ export const SlaPolicyInput = z.strictObject({
   }).default({}),
 });
 
+export const SlaPolicyPatch = patchOf(SlaPolicyInput);
+
 /** SLA policies: ordered, first match wins (design §4). Managers may edit them. */
 export const slaPolicyRoutes = () => crudRoutes({
   entity: 'sla-policy',
   table: slaPolicies,
   create: SlaPolicyInput,
-  patch: SlaPolicyInput.partial(),
+  patch: SlaPolicyPatch,
   writeRoles: ['admin', 'manager'],
   conflictMessage: 'an SLA policy with this name already exists',
   inUseMessage: 'the policy is referenced by tickets',

@@ -14,6 +14,12 @@ import { keyset } from '../keyset.ts';
 import { decodeCursor, page, PageQuery } from '../pagination.ts';
 import { parseJson, parseQuery } from '../validate.ts';
 
+/** A person's language (issue 8); null: their site's, then their browser's. */
+const Language = z.enum(['en', 'pl', 'tr', 'fa']).nullable().optional();
+/** What an admin sets on a user: the user record plus their language. */
+export const AdminUserInput = UserInput.extend({ language: Language });
+export const AdminUserPatch = UserPatch.extend({ language: Language });
+
 export const UserQuery = PageQuery.extend({
   role: z.enum(ROLES).optional(),
   siteId: z.uuid().optional(),
@@ -54,12 +60,12 @@ export function userRoutes() {
   r.get('/:id', requireUser('admin', 'manager', 'agent'), async (c) => c.json(toUserView(await findUser(c.get('deps').database.db, c.req.param('id')))));
 
   r.post('/', requireUser('admin'), async (c) => {
-    const input = await parseJson(c, UserInput);
+    const input = await parseJson(c, AdminUserInput);
     return c.json(toUserView(await createUser(c.get('deps').database.db, input, currentCaller(c).actor)), 201);
   });
 
   r.patch('/:id', requireUser('admin'), async (c) => {
-    const input = await parseJson(c, UserPatch);
+    const input = await parseJson(c, AdminUserPatch);
     const { db } = c.get('deps').database;
     const user = await findUser(db, c.req.param('id'));
     return c.json(toUserView(await updateUser(db, user.id, input, changer(c))));

@@ -1,11 +1,11 @@
 /** Login and people (design §6): auth, users, teams, API tokens, the audit log. */
-import { OwnProfilePatch, UserInput, UserPatch } from '../../../people/user-input.ts';
+import { OwnProfilePatch } from '../../../people/user-input.ts';
 import { PageQuery } from '../../pagination.ts';
 import { TokenInput } from '../../routes/api-tokens.ts';
 import { AuditQuery } from '../../routes/audit.ts';
 import { Login } from '../../routes/auth.ts';
 import { Members, TeamInput } from '../../routes/teams.ts';
-import { UserQuery } from '../../routes/users.ts';
+import { AdminUserInput, AdminUserPatch, UserQuery } from '../../routes/users.ts';
 import { pageOf, ref } from '../components.ts';
 import type { Operation } from '../operation.ts';
 import { crudOperations } from './crud.ts';
@@ -56,11 +56,11 @@ export const peopleOperations: Operation[] = [
   { method: 'get', path: '/api/users/{id}', tag: 'Users', summary: 'Get a user', access: DESK, responses: { 200: user('the user') } },
   {
     method: 'post', path: '/api/users', tag: 'Users', summary: 'Create a user', description: 'Staff need a siteId. Audited (without the password).',
-    access: ADMIN, body: UserInput, responses: { 201: user('the new user') }, errors: { CONFLICT: 'a user with this e-mail already exists' },
+    access: ADMIN, body: AdminUserInput, responses: { 201: user('the new user') }, errors: { CONFLICT: 'a user with this e-mail already exists' },
   },
   {
     method: 'patch', path: '/api/users/{id}', tag: 'Users', summary: 'Change a user', description: 'Audited (a new password shows as changed).',
-    access: ADMIN, body: UserPatch, responses: { 200: user('the changed user') }, errors: { CONFLICT: `${LAST_ADMIN}; or the e-mail is taken` },
+    access: ADMIN, body: AdminUserPatch, responses: { 200: user('the changed user') }, errors: { CONFLICT: `${LAST_ADMIN}; or the e-mail is taken` },
   },
   {
     method: 'delete', path: '/api/users/{id}', tag: 'Users', summary: 'Disable a user',
