@@ -158,6 +158,24 @@ describe.skipIf(!HAS_CHROMIUM)('virtual dash button in Chromium', () => {
     await desktop.page.locator('li.report').first().waitFor();
     await screenshot(desktop.page, 'button-fa-desktop');
   });
+
+  it('is installable: a manifest with PNG icons of 192 and 512 pixels (and a maskable one), and a service worker in control', async () => {
+    const manifest = await (await fetch(`${t.httpUrl}/manifest.webmanifest`)).json() as { display: string; start_url: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: '/' });
+    const pngs = manifest.icons.filter((i) => i.type === 'image/png');
+    expect(pngs.map((i) => `${i.sizes} ${i.purpose}`).sort()).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of pngs) {
+      const res = await fetch(`${t.httpUrl}${icon.src}`);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const png = Buffer.from(await res.arrayBuffer());
+      // The IHDR chunk right after the 8-byte signature holds width and height.
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+    const { page } = await open();
+    await page.goto(`${t.httpUrl}/b/waw-1`);
+    await page.getByRole('button', { name: 'Printer' }).waitFor();
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.scriptURL)).toBe(`${t.httpUrl}/sw.js`);
+  });
 });
 
 if (!HAS_CHROMIUM) console.warn(NO_CHROMIUM);

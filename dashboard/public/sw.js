@@ -13,7 +13,7 @@ async function cacheShell() {
   const page = await fetch(SHELL, { cache: 'no-cache' });
   if (!page.ok) return;
   const html = await page.clone().text();
-  const files = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css|svg|webmanifest))"/g)].map((m) => m[1]);
+  const files = [...html.matchAll(/(?:src|href)="(\/[^"]+\.(?:js|css|svg|png|webmanifest))"/g)].map((m) => m[1]);
   await cache.addAll([...new Set(files)]);
   await cache.put(SHELL, page);
 }
