@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { DEFAULT_PRESS_RULES } from './domain/press-decision.ts';
 import { EventBus } from './events/bus.ts';
+import { parseTrustedProxies } from './http/client-address.ts';
 import { createApp } from './http/app.ts';
 import { startNotificationDispatcher, type NotificationDispatcher } from './notify/dispatcher.ts';
 import { seedBaseline, type SeedResult } from './setup/seed.ts';
@@ -21,6 +22,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { slaJobHandlers } from './sla/sla-jobs.ts';
 import type { TicketDeps } from './tickets/deps.ts';
 import { gatewayDownlink, notifyDownlink } from './devices/downlink.ts';
+import type { ListenFacts } from './devices/endpoints.ts';
 import { healthSweepHandler, scheduleSweep, SWEEP_KIND } from './devices/health-sweep.ts';
 import { DEFAULT_HEALTH_RULES } from './domain/device-health.ts';
 import { reportPresses } from './tickets/report-presses.ts';
@@ -85,10 +87,13 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
       handlers: { ...slaJobHandlers(tickets), [SWEEP_KIND]: healthSweepHandler(tickets, healthRules, sweepMs) },
     });
     closers.push(() => scheduler!.stop());
+    let listening: ListenFacts | null = null;
     const app = createApp({
+      listenFacts: () => listening,
       database, bus, log: log.child({ part: 'http' }), rules, version: VERSION, now, tickets,
       gatewayToken: config.GATEWAY_TOKEN,
       secureCookies: config.PUBLIC_URL?.startsWith('https:') ?? false,
+      trustedProxies: config.TRUSTED_PROXIES.length > 0 ? parseTrustedProxies(config.TRUSTED_PROXIES).list : null,
       ...(downlink && { kickDevice: (id: string) => downlink.kick(id) }),
       ...(g && {
         brokerStatus: () => (g.broker.closed ? 'down' : 'ok'),
@@ -105,6 +110,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     closers.push(() => notifications.stop());
 
     const { mqttPort, mqttsPort } = g ? await listenMqtt(g, config, log, closers) : { mqttPort: null, mqttsPort: null };
+    listening = { host: config.HOST, publicUrl: config.PUBLIC_URL, httpPort, mqttPort, mqttsPort };
     return { mode: opts.mode, database, gateway: g, bus, seed, httpPort, mqttPort, mqttsPort, scheduler, tickets, notifications, stop };
   } catch (err) {
     await stop();

@@ -3,13 +3,19 @@ import type { DbOrTx } from '../db/client.ts';
 import type { Device } from '../db/schema.ts';
 import { deviceButtons, devices } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { type BatteryReading, batteryDaysLeft } from './domain/battery-estimate.ts';
 
 export type ButtonView = { button: number; categoryId: string; label: string | null; color: string | null };
 
-/** A device as the API shows it: never its secret hash. */
+export const batteryReference = (d: Pick<Device, 'batteryRefPct' | 'batteryRefAt'>): BatteryReading | null =>
+  (d.batteryRefPct !== null && d.batteryRefAt ? { pct: d.batteryRefPct, at: d.batteryRefAt } : null);
+export const latestBattery = (d: Pick<Device, 'batteryPct' | 'telemetryAt'>): BatteryReading | null =>
+  (d.batteryPct !== null && d.telemetryAt ? { pct: d.batteryPct, at: d.telemetryAt } : null);
+
+/** A device as the API shows it: never its secret hash; with the battery's days-left estimate (null: not enough data). */
 export function toDeviceView(d: Device, buttons: ButtonView[]) {
   const { secretHash: _secret, ...rest } = d;
-  return { ...rest, buttons };
+  return { ...rest, batteryDaysLeft: batteryDaysLeft(batteryReference(d), latestBattery(d)), buttons };
 }
 export type DeviceView = ReturnType<typeof toDeviceView>;
 

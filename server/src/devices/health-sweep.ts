@@ -16,6 +16,8 @@ import { refreshSla } from '../sla/refresh-sla.ts';
 import { applyStatusVerb } from '../tickets/change-status.ts';
 import type { TicketDeps } from '../tickets/deps.ts';
 import { type Effects, flushEffects, newEffects } from '../tickets/effects.ts';
+import { batteryReference, latestBattery } from './device-view.ts';
+import { nextBatteryReference } from './domain/battery-estimate.ts';
 import { snapshotOf } from './snapshot.ts';
 
 export const SWEEP_KIND = 'device.health.sweep';
@@ -35,6 +37,7 @@ export function healthSweepHandler(deps: TicketDeps, rules: HealthRules, interva
       .where(and(eq(tickets.source, 'device_health'), inArray(tickets.status, [...OPEN_STATUSES])));
     const openKey = new Map(open.map((o) => [`${o.deviceId}|${o.cause}`, o.id]));
     for (const d of all) {
+      await keepBatteryReference(tx, d);
       const causes = healthCauses(d, now, rules);
       for (const cause of causes) if (!openKey.has(`${d.id}|${cause}`)) await openHealthTicket(tx, deps, d, cause, now, effects);
       for (const o of open.filter((x) => x.deviceId === d.id && !causes.includes(x.cause as HealthCause))) {
@@ -44,6 +47,14 @@ export function healthSweepHandler(deps: TicketDeps, rules: HealthRules, interva
     await scheduleSweep(tx, deps, intervalMs, now);
     return () => flushEffects(deps, effects);
   };
+}
+
+/** The reference reading of the days-left estimate: set at the first reading and after each charge or swap. */
+async function keepBatteryReference(tx: Tx, d: Device) {
+  const ref = batteryReference(d);
+  const next = nextBatteryReference(ref, latestBattery(d));
+  if (!next || next === ref) return;
+  await tx.update(devices).set({ batteryRefPct: next.pct, batteryRefAt: next.at }).where(eq(devices.id, d.id));
 }
 
 async function openHealthTicket(tx: Tx, deps: TicketDeps, d: Device, cause: HealthCause, now: Date, effects: Effects) {

@@ -1,10 +1,12 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.ts';
 import { isStillReferenced, sqlState } from '../../db/errors.ts';
 import { DEVICE_KINDS, deviceButtons, devices } from '../../db/schema.ts';
 import { getDeviceView, loadButtons, toDeviceView } from '../../devices/device-view.ts';
+import { deviceEndpoints } from '../../devices/endpoints.ts';
+import { ImportBody, importDevices } from '../../devices/import-devices.ts';
 import { pushDeviceConfig } from '../../devices/push-config.ts';
 import { ButtonMapping, DeviceInput, mapButton, provisionDevice, rotateDeviceSecret } from '../../devices/provision.ts';
 import { AppError } from '../../errors.ts';
@@ -22,6 +24,9 @@ export const DevicePatch = z.strictObject({
   buttonCount: z.number().int().min(1).max(16).optional(),
 });
 export const ButtonParam = z.coerce.number().int().min(0).max(15);
+
+/** Where the new credentials are used: the broker addresses, for the page that shows them once. */
+const connectionOf = (c: Context<AppEnv>) => deviceEndpoints(c.get('deps').listenFacts?.() ?? null, c.req.url);
 
 export function deviceRoutes() {
   const r = new Hono<AppEnv>();
@@ -44,7 +49,17 @@ export function deviceRoutes() {
     const input = await parseJson(c, DeviceInput);
     const created = await provisionDevice(c.get('deps').database.db, input, actorOf(c));
     await pushDeviceConfig(c.get('deps').database.db, c.get('deps').tickets.downlink, created.device.id);
-    return c.json(created, 201);
+    return c.json({ ...created, connection: connectionOf(c) }, 201);
+  });
+
+  r.post('/import', requireUser('admin'), async (c) => {
+    const isCsv = (c.req.header('content-type') ?? '').toLowerCase().startsWith('text/csv');
+    const body = isCsv ? { csv: await c.req.text(), dryRun: c.req.query('dryRun') === 'true' } : await parseJson(c, ImportBody);
+    if (!body.csv.trim()) throw new AppError('VALIDATION', 'invalid body: csv: the file is empty');
+    const { db } = c.get('deps').database;
+    const rows = await importDevices(db, c.get('deps').tickets.downlink, body.csv, body.dryRun, actorOf(c));
+    const created = body.dryRun ? 0 : rows.filter((r) => r.ok).length;
+    return c.json({ dryRun: body.dryRun, created, failed: rows.filter((r) => !r.ok).length, rows, connection: connectionOf(c) });
   });
 
   r.get('/:id', requireUser('admin', 'manager', 'agent'), async (c) => c.json(await getDeviceView(c.get('deps').database.db, c.req.param('id'))));
@@ -104,7 +119,7 @@ export function deviceRoutes() {
   r.post('/:id/rotate-secret', requireUser('admin'), async (c) => {
     const result = await rotateDeviceSecret(c.get('deps').database.db, c.req.param('id'), actorOf(c));
     c.get('deps').kickDevice?.(c.req.param('id')); // the old secret stops working now, not at the next reconnect
-    return c.json(result);
+    return c.json({ ...result, connection: connectionOf(c) });
   });
   return r;
 }

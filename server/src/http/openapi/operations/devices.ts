@@ -1,6 +1,7 @@
 /** Devices (routes/devices.ts), press intake (routes/intake.ts) and the live event stream. */
 import { z } from 'zod';
 import { DeviceId } from '../../../../../gateway/src/mqtt/contract.ts';
+import { ImportBody, MAX_IMPORT_ROWS } from '../../../devices/import-devices.ts';
 import { ButtonMapping, DeviceInput } from '../../../devices/provision.ts';
 import { PageQuery } from '../../pagination.ts';
 import { ButtonParam, DevicePatch } from '../../routes/devices.ts';
@@ -13,6 +14,35 @@ const ADMIN = { roles: ['admin'] } as const;
 const DEVICE_ID = { description: 'the device id, e.g. btn-k3m9x2q7ab', schema: DeviceId };
 const BUTTON = { description: 'the button number, 0–15', schema: ButtonParam };
 const device = { description: 'the device with its buttons', schema: ref('Device') };
+const CONNECTION = {
+  type: 'object',
+  description: 'where the device connects: the broker addresses (best first; empty on a split server, whose gateways are elsewhere) and MQTT over WebSocket',
+  properties: {
+    mqtt: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { url: { type: 'string' }, host: { type: 'string' }, port: { type: 'integer' }, tls: { type: 'boolean' } },
+        required: ['url', 'host', 'port', 'tls'],
+      },
+    },
+    websocket: { type: ['string', 'null'] },
+  },
+  required: ['mqtt', 'websocket'],
+} as const;
+const IMPORT_ROW = {
+  type: 'object',
+  properties: {
+    row: { type: 'integer', description: 'the line of the CSV file (the header is line 1)' },
+    ok: { type: 'boolean' },
+    deviceId: { type: ['string', 'null'], description: 'null for a row without id that was not created' },
+    name: { type: ['string', 'null'] },
+    site: { type: ['string', 'null'] },
+    secret: { type: 'string', description: 'the MQTT password of a created device, shown this once' },
+    error: { type: 'string', description: 'why the row was not created' },
+  },
+  required: ['row', 'ok', 'deviceId', 'name', 'site'],
+} as const;
 
 export const deviceOperations: Operation[] = [
   {
@@ -29,10 +59,35 @@ export const deviceOperations: Operation[] = [
     responses: {
       201: {
         description: 'the device and its MQTT credentials',
-        schema: { type: 'object', properties: { device: ref('Device'), credentials: ref('DeviceCredentials') }, required: ['device', 'credentials'] },
+        schema: {
+          type: 'object', properties: { device: ref('Device'), credentials: ref('DeviceCredentials'), connection: CONNECTION }, required: ['device', 'credentials', 'connection'],
+        },
       },
     },
     errors: { CONFLICT: 'a device with this id already exists; rotate its secret to get new credentials' },
+  },
+  {
+    method: 'post', path: '/api/devices/import', tag: 'Devices', summary: 'Provision devices from CSV',
+    description: 'Columns (header line first, any order): `id` (optional: generated when empty), `name`, `site` (site code or id), '
+      + '`kind` (esp32, pi, virtual, other; default esp32), `buttons` (button count), `heartbeat_s`, and `button0` … `button15` '
+      + `holding category keys. Each row is created in its own transaction: a bad row is reported and the others are still created. `
+      + `At most ${MAX_IMPORT_ROWS} rows. The body may also be the CSV itself with \`content-type: text/csv\` (and \`?dryRun=true\`). `
+      + 'The secrets of the created devices are in this answer only.',
+    access: ADMIN, body: ImportBody,
+    responses: {
+      200: {
+        description: 'one result per row, in file order',
+        schema: {
+          type: 'object',
+          properties: {
+            dryRun: { type: 'boolean' }, created: { type: 'integer' }, failed: { type: 'integer' },
+            rows: { type: 'array', items: IMPORT_ROW }, connection: CONNECTION,
+          },
+          required: ['dryRun', 'created', 'failed', 'rows', 'connection'],
+        },
+      },
+    },
+    errors: { VALIDATION: 'not CSV, an unknown column, or too many rows: nothing was created' },
   },
   { method: 'get', path: '/api/devices/{id}', tag: 'Devices', summary: 'Get a device', access: READERS, params: { id: DEVICE_ID }, responses: { 200: device } },
   {
@@ -59,7 +114,12 @@ export const deviceOperations: Operation[] = [
     method: 'post', path: '/api/devices/{id}/rotate-secret', tag: 'Devices', summary: 'Rotate a device\'s MQTT secret',
     description: 'The old secret stops working at once and the device is disconnected.',
     access: ADMIN, params: { id: DEVICE_ID },
-    responses: { 200: { description: 'the new credentials, shown once', schema: { type: 'object', properties: { credentials: ref('DeviceCredentials') }, required: ['credentials'] } } },
+    responses: {
+      200: {
+        description: 'the new credentials, shown once',
+        schema: { type: 'object', properties: { credentials: ref('DeviceCredentials'), connection: CONNECTION }, required: ['credentials', 'connection'] },
+      },
+    },
   },
   {
     method: 'post', path: '/api/intake/presses', tag: 'Intake', summary: 'Report presses',
