@@ -17,6 +17,13 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^DATABASE_URL: must start with postgres/m);
   });
 
+  it('names each TRUSTED_PROXIES entry that is not an address or range', () => {
+    const result = loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.local' });
+    expect(result.ok).toBe(false);
+    expect((result as { problems: string[] }).problems).toEqual(['TRUSTED_PROXIES: "proxy.local" is not an IP address or CIDR range (got "10.0.0.0/8, proxy.local")']);
+    expect(loadConfig({ TRUSTED_PROXIES: '127.0.0.1, fd00::/8' })).toMatchObject({ ok: true, config: { TRUSTED_PROXIES: ['127.0.0.1', 'fd00::/8'] } });
+  });
+
   it('needs both TLS files for the TLS listener', () => {
     const result = loadConfig({ MQTTS_PORT: '8883', TLS_CERT: 'cert.pem' });
     expect(result.ok).toBe(false);

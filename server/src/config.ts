@@ -3,6 +3,7 @@
  * main.ts prints them and exits 1.
  */
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.ts';
 
 const port = (fallback: number) =>
   z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65_535).default(fallback);
@@ -42,6 +43,14 @@ export const ConfigSchema = z.object({
   SMS_METHOD: z.enum(['GET', 'POST']).default('POST'),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   TELEMETRY_FLUSH_MS: z.coerce.number().int().min(0).default(1000),
+  /**
+   * Reverse proxies in front of the HTTP port (comma-separated addresses or CIDR ranges, e.g.
+   * `127.0.0.1,10.0.0.0/8`): only from them is `X-Forwarded-For` believed (login throttling counts per client).
+   */
+  TRUSTED_PROXIES: z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const problem of parseTrustedProxies(entries).problems) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

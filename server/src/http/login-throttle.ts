@@ -4,23 +4,11 @@
  * is even checked. A successful login clears its e-mail's count (not the address's: one valid
  * account must not reset the count of an address guessing others).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { addressKey, clearFailures, emailKey, lockedFor, recordFailure } from '../auth/login-throttle.ts';
 import { AppError } from '../errors.ts';
+import { clientAddress } from './client-address.ts';
 import type { AppEnv } from './env.ts';
-
-/**
- * The socket's peer address. `X-Forwarded-For` is not trusted: anyone can send it, and there is
- * no setting yet that says a trusted proxy is in front.
- */
-function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not served by @hono/node-server (app.request in unit tests)
-  }
-}
 
 async function emailOf(c: Context<AppEnv>): Promise<string | null> {
   if (!c.req.header('content-type')?.toLowerCase().startsWith('application/json')) return null;
@@ -40,7 +28,7 @@ export function throttleLogins(): MiddlewareHandler<AppEnv> {
     const deps = c.get('deps');
     const { db } = deps.database;
     const email = await emailOf(c);
-    const keys = [addressKey(clientAddress(c)), ...(email ? [emailKey(email)] : [])];
+    const keys = [addressKey(clientAddress(c, deps.trustedProxies ?? null)), ...(email ? [emailKey(email)] : [])];
     const wait = await lockedFor(db, keys, deps.now());
     if (wait > 0) tooMany(c, wait);
     await next();
