@@ -12,6 +12,7 @@ import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { categoryRoutes } from './routes/categories.ts';
+import { configTransferRoutes } from './routes/config-transfer.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', eventRoutes());
   app.route('/api/webhooks', webhookRoutes());
   app.route('/api/notifications', notificationRoutes());
+  app.route('/api/config', configTransferRoutes());
   app.route('/api', openapiRoutes());
   app.get('/metrics', createMetrics(deps, deps.broker ?? null));
   // The web app (dashboard/): its own API reads, then its pages last, so they never shadow an API route.

@@ -3,6 +3,7 @@
  * when the app registers a route that is missing here (or the other way round).
  */
 import type { Operation } from './operation.ts';
+import { configTransferOperations } from './operations/config-transfer.ts';
 import { deviceOperations } from './operations/devices.ts';
 import { metaOperations } from './operations/meta.ts';
 import { notifyOperations } from './operations/notify.ts';
@@ -18,5 +19,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...settingsOperations,
   ...peopleOperations,
   ...notifyOperations,
+  ...configTransferOperations,
   ...webAppOperations,
 ];
