@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard.ts';
 import { intakeRoutes } from './routes/intake.ts';
 import { createMetrics } from './routes/metrics.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { slaMarkRoutes } from './routes/sla-marks.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', eventRoutes());
   app.route('/api/webhooks', webhookRoutes());
   app.route('/api/notifications', notificationRoutes());
+  app.route('/api/reports', reportRoutes());
   app.route('/api/config', configTransferRoutes());
   app.route('/api', openapiRoutes());
   app.get('/metrics', createMetrics(deps, deps.broker ?? null));

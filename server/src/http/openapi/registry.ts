@@ -8,6 +8,7 @@ import { deviceOperations } from './operations/devices.ts';
 import { metaOperations } from './operations/meta.ts';
 import { notifyOperations } from './operations/notify.ts';
 import { peopleOperations } from './operations/people.ts';
+import { reportOperations } from './operations/reports.ts';
 import { settingsOperations } from './operations/settings.ts';
 import { ticketOperations } from './operations/tickets.ts';
 import { webAppOperations } from './operations/web-app.ts';
@@ -19,6 +20,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...settingsOperations,
   ...peopleOperations,
   ...notifyOperations,
+  ...reportOperations,
   ...configTransferOperations,
   ...webAppOperations,
 ];
