@@ -46,14 +46,14 @@ async function pressAndSse(ctx: RunContext, kind: DbKind, out: DbResults): Promi
     out.fleet = { devices: pool.fleet.length, provisionMs: Math.round(provisionMs), connectFailures: pool.connectFailures, warmup: warm };
     out.nominal = await nominal(ctx, pool, sut);
     if (wants(ctx, 'sse')) out.sse = await sseWorkload(ctx, kind, pool, sut, api);
-    out.steps = await steps(ctx, pool, sut);
+    if (wants(ctx, 'presses')) out.steps = await steps(ctx, pool, sut);
     out.sutLogs = sut.logs();
     pool.closeAll();
   } finally {
     await sut.stop();
     await scratch.drop();
   }
-  out.reference = await references(ctx, kind);
+  if (wants(ctx, 'presses')) out.reference = await references(ctx, kind);
 }
 
 async function main(): Promise<void> {
@@ -66,8 +66,8 @@ async function main(): Promise<void> {
   try {
     for (const kind of ctx.databases) {
       const out: DbResults = (byDb[kind] = {});
-      const guard = async (name: string, work: () => Promise<void>) => {
-        if (!wants(ctx, name)) return;
+      const guard = async (name: string, work: () => Promise<void>, alsoFor: string[] = []) => {
+        if (![name, ...alsoFor].some((n) => wants(ctx, n))) return;
         try {
           await work();
         } catch (err) {
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       };
       // --quick keeps PGlite to the press phases: its setup alone (10,000 devices, 100,000 tickets) is most of a minute.
       const trimmed = ctx.quick && kind === 'pglite';
-      await guard('presses', () => pressAndSse(trimmed ? { ...ctx, only: new Set(['presses']) } : ctx, kind, out));
+      // The SSE boards watch the presses' fleet: `--only=sse` runs the fleet and the nominal phase, not the steps.
+      await guard('presses', () => pressAndSse(trimmed ? { ...ctx, only: new Set(['presses']) } : ctx, kind, out), ['sse']);
       if (trimmed) continue;
       await guard('connections', async () => {
         const r = await connectionsAndStorm(ctx, kind);

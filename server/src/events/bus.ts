@@ -10,6 +10,8 @@ type Listener = (event: DashEvent) => void;
 
 const serialised = new WeakMap<DashEvent, string>();
 
+const frames = new WeakMap<DashEvent, string>();
+
 /** The event as SSE data, serialised once however many boards receive it. */
 export function eventJson(event: DashEvent): string {
   let json = serialised.get(event);
@@ -18,6 +20,19 @@ export function eventJson(event: DashEvent): string {
     serialised.set(event, json);
   }
   return json;
+}
+
+/**
+ * The whole SSE frame of the event (`id`, `event`, `data`), built once however many boards
+ * receive it. JSON.stringify escapes newlines, so the data is one line as SSE requires.
+ */
+export function eventFrame(event: DashEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${eventJson(event)}\n\n`;
+    frames.set(event, frame);
+  }
+  return frame;
 }
 
 export class EventBus {

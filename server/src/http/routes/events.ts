@@ -1,7 +1,7 @@
 /** `GET /api/events`: Server-Sent Events of ticket and device changes, resumable with Last-Event-ID. */
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import { type DashEvent, eventJson } from '../../events/bus.ts';
+import { type DashEvent, eventFrame } from '../../events/bus.ts';
 import { currentCaller, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -39,21 +39,36 @@ export function eventRoutes() {
         queue.unshift(...missed.events.filter(visible));
       }
       await stream.writeSSE({ event: 'ready', data: JSON.stringify({ at: new Date().toISOString() }) });
+      // One heartbeat timer per stream (not one per wait): idle streams get a comment line.
+      let quiet = true;
+      const heartbeat = setInterval(() => {
+        if (quiet) wake?.();
+        quiet = true;
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       let sent = 0; // an event can be both replayed and live: send it once
-      while (open) {
-        const next = queue.shift();
-        if (next) {
-          if (next.id <= sent) continue;
-          sent = next.id;
-          await stream.writeSSE({ id: String(next.id), event: next.type, data: eventJson(next) });
-          continue;
+      try {
+        while (open) {
+          if (queue.length > 0) {
+            // Everything queued goes out in one write: each frame was built once for all boards.
+            let frames = '';
+            for (const next of queue.splice(0)) {
+              if (next.id <= sent) continue;
+              sent = next.id;
+              frames += eventFrame(next);
+            }
+            if (frames) {
+              quiet = false;
+              await stream.write(frames);
+            }
+            continue;
+          }
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = null;
+          if (open && queue.length === 0) await stream.write(': keep-alive\n\n');
         }
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, HEARTBEAT_MS).unref();
-        });
-        wake = null;
-        if (open && queue.length === 0) await stream.write(': keep-alive\n\n');
+      } finally {
+        clearInterval(heartbeat);
       }
     });
   });
