@@ -1,9 +1,14 @@
 /**
  * Issue 8 in a real browser: the board speaks Polish with Polish plural forms, Persian is laid
  * out right to left with Persian digits and Solar Hijri dates, the browser's language applies
- * when nobody chose one, and the switcher's choice sticks.
+ * when nobody chose one, the switcher's choice sticks and is saved for the signed-in person,
+ * a person's saved language wins at login, and a Persian site's virtual button speaks Persian
+ * (right to left, its buttons named by the categories' Persian names) on an English phone.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories } from '../server/src/db/schema.ts';
+import { Api } from './helpers/api.ts';
 import {
   DESKTOP, ensureBundle, HAS_CHROMIUM, NO_CHROMIUM, PHONE, screenshot, sessionCookie, watchedBrowser,
 } from './helpers/browser.ts';
@@ -80,10 +85,69 @@ describe.skipIf(!HAS_CHROMIUM)('the web app in Polish, Persian and Turkish', () 
     await page.getByRole('heading', { level: 1, name: 'IT desk board' }).waitFor();
     await page.getByLabel('Language').selectOption('tr');
     await page.getByRole('heading', { level: 1, name: 'BT masası panosu' }).waitFor();
+    // Saved for the signed-in person too, so it follows them to another browser.
+    await expect.poll(async () => (await t.api.ok('GET', '/api/auth/me')).user.language).toBe('tr');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'BT masası panosu' }).waitFor();
     expect(await page.locator('.board-summary strong').textContent()).toBe('5 açık talep');
     await screenshot(page, 'board-tr-desktop');
+    await t.api.ok('PATCH', '/api/auth/me', { language: null });
+  });
+
+  it('speaks the person\'s saved language from the first page after login, over the browser\'s', async () => {
+    const user = await t.api.ok('POST', '/api/users', { email: 'piotr@desk.test', name: 'Piotr', role: 'agent', password: 'agent-pass-123' });
+    const piotr = new Api(t.httpUrl);
+    await piotr.login(user.email, 'agent-pass-123');
+    await piotr.ok('PATCH', '/api/auth/me', { language: 'pl' });
+    const { page } = await open({ session: undefined, browserLocale: 'en-US' });
+    await page.goto(`${t.httpUrl}/login`);
+    await page.getByRole('heading', { level: 1, name: 'Log in to Dash' }).waitFor();
+    await page.getByLabel('E-mail').fill(user.email);
+    await page.getByLabel('Password').fill('agent-pass-123');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tablica działu IT' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    expect(await page.locator('.board-summary strong').textContent()).toBe('5 otwartych zgłoszeń');
+    // A new browser with the same person: their language again, not the browser's.
+    const other = await open({ session: await sessionCookie(t.httpUrl, user.email, 'agent-pass-123'), browserLocale: 'tr-TR' });
+    await other.page.goto(`${t.httpUrl}/`);
+    await other.page.getByRole('heading', { level: 1, name: 'Tablica działu IT' }).waitFor();
+  });
+
+  it('shows a Persian site\'s virtual button in Persian on an English phone: right to left, Persian category names, status and digits', async () => {
+    const site = await t.site({ code: 'isf-1', name: 'اصفهان، چهارباغ', timezone: 'Asia/Tehran', language: 'fa' });
+    const named = async (name: string, fa: string, kbFa?: string) => {
+      const c = await t.category({ name, ...(kbFa && { kbArticle: 'Restart the router.' }) });
+      await t.system.database.db.update(categories).set({ names: { fa }, kbArticles: kbFa ? { fa: kbFa } : {} }).where(eq(categories.id, c.id));
+      return c;
+    };
+    const buttons = [await named('Printer', 'چاپگر'), await named('Cash register', 'صندوق فروش'), await named('Network', 'شبکه', 'مودم را خاموش و روشن کنید.')]
+      .map((c, button) => ({ button, categoryId: c.id }));
+    await t.api.ok('POST', '/api/devices', { id: 'vb-isf-1', name: 'Virtual button', siteId: site.id, kind: 'virtual', buttons });
+    await t.api.ok('POST', '/api/users', { email: 'maryam@shop.test', name: 'مریم', role: 'staff', siteId: site.id, password: 'staff-pass-123' });
+    const staff = await sessionCookie(t.httpUrl, 'maryam@shop.test', 'staff-pass-123');
+    for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      const { page } = await open({ session: staff, browserLocale: 'en-US', viewport });
+      await page.goto(`${t.httpUrl}/b/isf-1`);
+      await page.getByRole('heading', { level: 1, name: 'گزارش مشکل' }).waitFor();
+      expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['rtl', 'fa']);
+      for (const name of ['چاپگر', 'صندوق فروش', 'شبکه']) expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Printer' }).count()).toBe(0);
+      if (size === 'phone') {
+        // The self-help tip in Persian first, then the report.
+        await page.getByRole('button', { name: 'شبکه' }).click();
+        await page.getByRole('heading', { name: 'شبکه: پیش از گزارش' }).waitFor();
+        expect(await page.getByText('مودم را خاموش و روشن کنید.').isVisible()).toBe(true);
+        await screenshot(page, 'button-fa-site-tip-phone');
+        await page.getByRole('button', { name: 'درست شد' }).click();
+      }
+      await page.getByRole('button', { name: 'صندوق فروش' }).click();
+      const report = page.locator('li.report').first();
+      await expect.poll(() => report.locator('.report-state').textContent()).toBe('رسید. میز پشتیبانی به‌زودی رسیدگی می‌کند.');
+      expect(await report.textContent()).toContain('صندوق فروش');
+      expect(await report.locator('.report-head').textContent()).toMatch(/۱۴۰۵/);
+      await screenshot(page, `button-fa-site-${size}`);
+    }
   });
 
   it('shows the login page in Persian before anyone logs in', async () => {

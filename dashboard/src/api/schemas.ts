@@ -119,5 +119,8 @@ export const PressResults = z.object({
 });
 export type PressResult = z.infer<typeof PressResults>['results'][number];
 
-export const Me = z.object({ user: User });
+/** The signed-in person: a User with their saved language (issue 8; null: the site's, then the browser's). */
+export const MeUser = z.extend(User, { language: z.optional(z.nullable(z.string())) });
+export type MeUser = z.infer<typeof MeUser>;
+export const Me = z.object({ user: MeUser });
 export const Any = z.unknown();

@@ -1,10 +1,17 @@
-/** Who is logged in: loaded once from `GET /api/auth/me`, cleared when any request answers 401. */
+/**
+ * Who is logged in: loaded once from `GET /api/auth/me`, cleared when any request answers 401.
+ * The person's saved language wins over the site's and the browser's (issue 8): it becomes the
+ * page's language whenever the session learns who they are.
+ */
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { ApiError} from '../api/http.ts';
 import { onUnauthorized } from '../api/http.ts';
-import { User } from '../api/schemas.ts';
+import { saveMyLanguage } from '../api/me.ts';
+import { MeUser as User } from '../api/schemas.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { asLocale, type Locale } from '../i18n/locales.ts';
 
 export type Session = {
   /** undefined while loading, null when nobody is logged in. */
@@ -14,6 +21,8 @@ export type Session = {
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
   reload(): void;
+  /** Keeps the person's language on the server (nothing to do when nobody is logged in). */
+  saveLanguage(locale: Locale | null): Promise<void>;
 };
 
 const SessionContext = createContext<Session | null>(null);
@@ -41,20 +50,24 @@ function remembered(): User | null {
 export function SessionProvider({ children }: { children: ComponentChildren }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
+  const { choose } = useI18n();
+  const adopt = useCallback((me: User) => {
+    remember(me);
+    setUser(me);
+    const own = asLocale(me.language);
+    if (own) choose(own);
+  }, [choose]);
   const reload = useCallback(() => {
     setError(null);
-    api.me().then(({ user: me }) => {
-      remember(me);
-      setUser(me);
-    }, (err: ApiError) => {
+    api.me().then(({ user: me }) => adopt(me), (err: ApiError) => {
       const known = err.code === 'NETWORK' ? remembered() : null;
-      if (known) setUser(known);
+      if (known) adopt(known);
       else if (err.code === 'UNAUTHORIZED') {
         remember(null);
         setUser(null);
       } else setError(err);
     });
-  }, []);
+  }, [adopt]);
   useEffect(reload, [reload]);
   useEffect(() => onUnauthorized(() => {
     remember(null);
@@ -65,16 +78,21 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     user, error, reload,
     async login(email, password) {
       const { user: me } = await api.login(email, password);
+      adopt(me);
+      return me;
+    },
+    async saveLanguage(locale) {
+      if (!user) return;
+      const { user: me } = await saveMyLanguage(locale);
       remember(me);
       setUser(me);
-      return me;
     },
     async logout() {
       await api.logout().catch(() => {});
       remember(null);
       setUser(null);
     },
-  }), [user, error, reload]);
+  }), [user, error, reload, adopt]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

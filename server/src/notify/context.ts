@@ -3,7 +3,7 @@
  * as message facts, and the people and webhooks it may go to. notify runs inside the press
  * pipeline, so the ticket comes in one joined query and people only when the event needs them.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.ts';
 import { categories, devices, sites, slaPolicies, teamMembers, teams, tickets, users, webhooks } from '../db/schema.ts';
@@ -20,13 +20,18 @@ export type NotifyContext = RecipientContext & {
   device: { id: string; name: string } | null;
 };
 
-const personColumns = { id: users.id, name: users.name, email: users.email, phone: users.phone };
+const homeSites = alias(sites, 'home_site');
+/** A person's language (issue 8): their own, else their home site's. Needs the `homeSites` join. */
+const personLanguage = sql<string | null>`coalesce(${users.language}, ${homeSites.language})`;
+const personColumns = { id: users.id, name: users.name, email: users.email, phone: users.phone, language: personLanguage };
 const assignees = alias(users, 'assignee');
+const assigneeSites = alias(sites, 'assignee_site');
 const noEscalation = { people: [], emails: [] };
 
 async function people(tx: Tx, ids: string[]): Promise<Person[]> {
   if (ids.length === 0) return [];
-  return tx.select(personColumns).from(users).where(and(inArray(users.id, ids), eq(users.disabled, false)));
+  return tx.select(personColumns).from(users).leftJoin(homeSites, eq(homeSites.id, users.siteId))
+    .where(and(inArray(users.id, ids), eq(users.disabled, false)));
 }
 
 async function loadTeam(tx: Tx, teamId: string | null): Promise<RecipientContext['team']> {
@@ -35,6 +40,7 @@ async function loadTeam(tx: Tx, teamId: string | null): Promise<RecipientContext
   if (!team) return null;
   if (team.email) return { email: team.email, members: [] };
   const members = await tx.select(personColumns).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+    .leftJoin(homeSites, eq(homeSites.id, users.siteId))
     .where(and(eq(teamMembers.teamId, teamId), eq(users.disabled, false)));
   return { email: null, members };
 }
@@ -49,9 +55,13 @@ async function loadTicket(tx: Tx, ticketId: string | undefined) {
   if (!ticketId) return null;
   const [row] = await tx.select({
     ticket: tickets, site: sites, category: categories, device: { id: devices.id, name: devices.name },
-    assignee: { id: assignees.id, name: assignees.name, email: assignees.email, phone: assignees.phone, disabled: assignees.disabled },
+    assignee: {
+      id: assignees.id, name: assignees.name, email: assignees.email, phone: assignees.phone, disabled: assignees.disabled,
+      language: sql<string | null>`coalesce(${assignees.language}, ${assigneeSites.language})`,
+    },
   }).from(tickets).innerJoin(sites, eq(sites.id, tickets.siteId)).innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(devices, eq(devices.id, tickets.deviceId)).leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .leftJoin(assigneeSites, eq(assigneeSites.id, assignees.siteId))
     .where(eq(tickets.id, ticketId));
   return row ?? null;
 }
@@ -76,20 +86,26 @@ export async function loadNotifyContext(
     site: found ? { id: found.site.id, code: found.site.code, name: found.site.name } : null,
     category: found ? { id: found.category.id, key: found.category.key, name: found.category.name } : null,
     device: device ?? null,
-    facts: found ? ticketFacts(found.ticket, found.site, found.category.name, found.assignee?.name ?? null) : null,
+    facts: found ? ticketFacts(found.ticket, found.site, found.category, found.assignee?.name ?? null) : null,
     assignee,
     team: wantsTeam ? await loadTeam(tx, ticket?.teamId ?? found?.category.teamId ?? null) : null,
     escalation: needs.has('escalation') ? await loadEscalation(tx, ticket?.slaPolicyId ?? null) : noEscalation,
     siteContacts: needs.has('siteContacts') ? (found?.site.contacts ?? []) : [],
+    siteLanguage: found?.site.language ?? null,
     webhooks: await enabledWebhooks(tx),
   };
 }
 
-function ticketFacts(t: Ticket, site: { name: string; timezone: string }, categoryName: string, assigneeName: string | null): TicketFacts {
+function ticketFacts(
+  t: Ticket, site: { name: string; timezone: string }, category: { name: string; names: Record<string, string> }, assigneeName: string | null,
+): TicketFacts {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     number: formatTicketNumber(t.number), title: t.title, status: t.status, priority: t.priority,
-    siteName: site.name, timezone: site.timezone, categoryName, assigneeName,
+    siteName: site.name, timezone: site.timezone, categoryName: category.name, assigneeName,
+    categoryNames: category.names,
+    // A press titles its ticket `<category> — <site>` (tickets/apply-press-decision.ts) in the default language.
+    defaultTitle: t.title === `${category.name} — ${site.name}`,
     openedAt: t.openedAt.toISOString(), responseDueAt: iso(t.responseDueAt), resolutionDueAt: iso(t.resolutionDueAt),
     pressCount: t.pressCount,
   };

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { notifications } from '../db/schema.ts';
 import { toTicketView } from '../tickets/ticket-view.ts';
 import { enabledWebhooks, type NotifyContext, loadNotifyContext } from './context.ts';
@@ -36,31 +37,40 @@ export async function notify(tx: Tx, event: NotifyEvent, now: Date): Promise<num
   const recipients = resolveRecipients(event.type, event.data, ctx);
   if (recipients.length === 0) return 0;
   const facts: MessageFacts = { type: event.type, occurredAt: now.toISOString(), ticket: ctx.facts, device: ctx.device, data: event.data };
-  // The subject needs no link, so it is stored now and shows in the delivery log.
-  const { subject } = renderMessage(facts, '');
-  const payload = webhookPayload(randomUUID(), event, ctx, now);
+  // The subject needs no link, so it is stored now, in the recipient's language, and shows in the delivery log.
+  const subjects = new Map<Locale, string>();
+  const subjectIn = (language: Locale) => {
+    let subject = subjects.get(language);
+    if (subject === undefined) subjects.set(language, (subject = renderMessage(facts, '', language).subject));
+    return subject;
+  };
+  const id = randomUUID();
   await tx.insert(notifications).values(recipients.map((r) => ({
     channel: r.channel,
     eventType: event.type,
     recipient: r.recipient,
     webhookId: r.webhookId,
     ticketId: ctx.ticket?.id ?? null,
-    subject,
-    // Webhooks get the event as JSON; people get text rendered at delivery, with the link.
-    body: r.channel === 'webhook' ? payload : { facts },
+    subject: subjectIn(r.language),
+    // Webhooks get the event as JSON with a one-line summary; people get text rendered at delivery, with the link.
+    body: r.channel === 'webhook' ? webhookPayload(id, event, ctx, now, subjectIn(r.language)) : { facts, language: r.language },
     nextAttemptAt: now,
   })));
   return recipients.length;
 }
 
-/** `{id, type, occurredAt, data}` (design §7); `id` is the event's, shared by every webhook it goes to. */
-export function webhookPayload(id: string, event: NotifyEvent, ctx: NotifyContext, now: Date): Record<string, unknown> {
+/**
+ * `{id, type, occurredAt, data}` (design §7); `id` is the event's, shared by every webhook it
+ * goes to. `data.summary` is the notification's subject in the site's language, for chat hooks.
+ */
+export function webhookPayload(id: string, event: NotifyEvent, ctx: NotifyContext, now: Date, summary?: string): Record<string, unknown> {
   return {
     id,
     type: event.type,
     occurredAt: now.toISOString(),
     data: {
       ...event.data,
+      ...(summary !== undefined && { summary }),
       ...(ctx.ticket && { ticket: toTicketView(ctx.ticket) }),
       ...(ctx.site && { site: ctx.site }),
       ...(ctx.category && { category: ctx.category }),

@@ -9,7 +9,7 @@ import { redactPassword, type OwnProfilePatch } from './user-input.ts';
 export type OwnProfileResult = { kind: 'updated'; user: User } | { kind: 'wrong-password' };
 
 /**
- * A user changes their own name or password. A new password needs the current one (a
+ * A user changes their own name, language or password. A new password needs the current one (a
  * borrowed session must not take the account over) and ends the user's other sessions.
  */
 export async function updateOwnProfile(db: Db, user: User, patch: OwnProfilePatch, sessionToken: string | undefined): Promise<OwnProfileResult> {
@@ -17,7 +17,10 @@ export async function updateOwnProfile(db: Db, user: User, patch: OwnProfilePatc
   const passwordHash = patch.password ? await hashSecret(patch.password) : undefined;
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx.update(users)
-      .set({ ...(patch.name !== undefined && { name: patch.name }), ...(passwordHash && { passwordHash }), updatedAt: new Date() })
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }), ...(patch.language !== undefined && { language: patch.language }),
+        ...(passwordHash && { passwordHash }), updatedAt: new Date(),
+      })
       .where(eq(users.id, user.id)).returning();
     if (passwordHash) await deleteUserSessions(tx, user.id, sessionToken);
     const { currentPassword: _, ...change } = patch;

@@ -1,6 +1,10 @@
 /** What a user record accepts (design §6). The staff-needs-a-site rule is checked on the merged row in save-user.ts. */
 import { z } from 'zod';
 import { ROLES } from '../db/schema.ts';
+import { LOCALES } from '../i18n/locales.ts';
+
+/** A person's language (issue 8); null: the site's, then the browser's. */
+export const Language = z.enum(LOCALES).nullable();
 
 export const Email = z.email('must be an e-mail address').max(320).transform((e) => e.toLowerCase());
 export const Password = z.string().min(8, 'must be at least 8 characters').max(1000);
@@ -30,6 +34,7 @@ export const OwnProfilePatch = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   password: Password.optional(),
   currentPassword: z.string().max(1000).optional(),
+  language: Language.optional(),
 }).refine((p) => !p.password || p.currentPassword, { path: ['currentPassword'], message: 'required to change the password' });
 export type OwnProfilePatch = z.infer<typeof OwnProfilePatch>;
 

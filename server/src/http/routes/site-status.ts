@@ -8,7 +8,8 @@
  * - `GET /api/status/:code?t=…` (public family `status`, people/access-rules.ts) answers the
  *   site and its incidents: open tickets plus those resolved in the last 24 hours. Nothing
  *   personal: no names, comments, titles or device ids. An unknown code and a wrong or missing
- *   token get the same 404.
+ *   token get the same 404. Categories are named in the asked-for language (`?lang=`, the
+ *   app's cookie, the site's, `Accept-Language`: i18n/request-locale.ts).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gte, inArray, or } from 'drizzle-orm';
@@ -18,6 +19,8 @@ import { audit } from '../../audit/audit.ts';
 import { categories, OPEN_STATUSES, sites, tickets } from '../../db/schema.ts';
 import { formatTicketNumber } from '../../domain/priority.ts';
 import { AppError } from '../../errors.ts';
+import { LOCALES, localized } from '../../i18n/locales.ts';
+import { requestedLocale } from '../../i18n/request-locale.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { parseQuery } from '../validate.ts';
@@ -33,19 +36,21 @@ export const StatusLinkAnswer = z.object({
 
 export const StatusQuery = z.object({
   t: z.string().max(200).optional().describe('the secret of the status link'),
+  lang: z.string().max(35).optional().describe(`the language to name categories in (${LOCALES.join(', ')}); others are skipped`),
 });
 
 export const SiteStatusAnswer = z.object({
   site: z.object({ name: z.string(), code: z.string(), language: z.string().nullable(), timezone: z.string() }),
   incidents: z.array(z.object({
     number: z.string().describe('INC-000123'),
-    category: z.string().describe('the category\'s name'),
+    category: z.string().describe('the category\'s name, in `language`'),
     status: z.enum(['new', 'acknowledged', 'in_progress', 'pending', 'resolved', 'closed', 'cancelled']),
     priority: z.string(),
     openedAt: z.string().describe('ISO time'),
     acknowledgedAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
   })).describe('open tickets of the site and those resolved in the last 24 hours, newest first'),
+  language: z.enum(LOCALES).describe('the language the category names are in'),
 });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -90,7 +95,7 @@ export function siteStatusRoutes() {
     if (!site?.statusToken || !t || !matches) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE);
     const since = new Date(c.get('deps').now().getTime() - RESOLVED_SHOWN_MS);
     const rows = await db.select({
-      number: tickets.number, category: categories.name, status: tickets.status, priority: tickets.priority,
+      number: tickets.number, category: categories.name, categoryNames: categories.names, status: tickets.status, priority: tickets.priority,
       openedAt: tickets.openedAt, acknowledgedAt: tickets.acknowledgedAt, resolvedAt: tickets.resolvedAt,
     }).from(tickets).innerJoin(categories, eq(categories.id, tickets.categoryId))
       .where(and(eq(tickets.siteId, site.id), or(
@@ -101,10 +106,13 @@ export function siteStatusRoutes() {
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
     const { name, code, language, timezone } = site;
+    const locale = requestedLocale(c, { site: language });
     return c.json({
       site: { name, code, language, timezone },
-      incidents: rows.map((row) => ({
+      language: locale,
+      incidents: rows.map(({ categoryNames, ...row }) => ({
         ...row,
+        category: localized(row.category, categoryNames, locale),
         number: formatTicketNumber(row.number),
         openedAt: row.openedAt.toISOString(),
         acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,

@@ -3,6 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import type { Notification } from '../../db/schema.ts';
 import type { EventBus } from '../../events/bus.ts';
+import { pickLocale } from '../../i18n/locales.ts';
 import { type MessageFacts, renderMessage } from '../domain/templates.ts';
 import { emailChannel } from './email.ts';
 import { smsSender } from './sms.ts';
@@ -42,8 +43,9 @@ export function createChannels(deps: ChannelDeps): Channels {
       const sender = senders[row.channel];
       if (!sender) return { kind: 'off', reason: `unknown channel ${row.channel}` };
       if (typeof sender === 'string') return { kind: 'off', reason: sender };
-      const facts = (row.body as { facts?: MessageFacts }).facts;
-      return sender(row, facts ? renderMessage(facts, deps.publicUrl) : null);
+      // `language` is the recipient's (notify.ts); rows written before issue 8 have none: English.
+      const { facts, language } = row.body as { facts?: MessageFacts; language?: string };
+      return sender(row, facts ? renderMessage(facts, deps.publicUrl, pickLocale([language])) : null);
     },
     close: () => email?.close(),
   };

@@ -52,4 +52,16 @@ describe('notification recipients', () => {
     expect(resolveRecipients('sla.breach', {}, ctx({ webhooks })).filter((r) => r.channel === 'webhook').map((r) => r.webhookId)).toEqual(['w1', 'w2']);
     expect(resolveRecipients('ticket.resolved', {}, ctx({ webhooks })).filter((r) => r.channel === 'webhook').map((r) => r.webhookId)).toEqual(['w1', 'w3']);
   });
+
+  it('writes to people in their own language, to contacts and bare addresses in the site\'s, to the desk in English', () => {
+    const c = ctx({
+      assignee: { ...ada, language: 'pl' }, team: { email: 'it@desk.test', members: [] }, siteLanguage: 'tr',
+      siteContacts: [{ email: 'shop@branch.test' }, { email: 'ada@desk.test' }],
+      webhooks: [{ id: 'w1', url: 'https://hook.test', events: ['*'] }],
+    });
+    expect(resolveRecipients('ticket.created', {}, c).map((r) => `${r.channel}:${r.recipient}:${r.language}`)).toEqual([
+      'email:ada@desk.test:pl', 'sms:+48 600 000 001:pl', 'email:it@desk.test:tr', 'email:shop@branch.test:tr', 'webhook:https://hook.test:tr', 'inapp:desk:en',
+    ]);
+    expect(resolveRecipients('ticket.created', {}, ctx({ siteContacts: [{ email: 'shop@branch.test' }] }))[0]!.language).toBe('en');
+  });
 });

@@ -2,10 +2,12 @@
  * Who hears about an event: the people and hooks, per channel, deduplicated (design §4, §7;
  * issue 4 part 6). Loading the facts is notify/context.ts; this is the rule.
  */
+import { type Locale, pickLocale } from '../../i18n/locales.ts';
 import type { Channel, MessageType, NotifyEventType } from './event-types.ts';
 import { webhookWants } from './event-types.ts';
 
-export type Person = { id: string; name: string; email: string; phone: string | null };
+/** `language`: the person's own, else their home site's (context.ts); null: neither is set. */
+export type Person = { id: string; name: string; email: string; phone: string | null; language?: string | null };
 export type Contact = { name?: string; email?: string; phone?: string };
 
 export type RecipientContext = {
@@ -15,10 +17,13 @@ export type RecipientContext = {
   /** From the ticket's SLA policy: the service manager(s). */
   escalation: { people: Person[]; emails: string[] };
   siteContacts: Contact[];
+  /** The ticket's site's language: its contacts read it, and so do bare addresses (a team's, an escalation e-mail). */
+  siteLanguage?: string | null;
   webhooks: { id: string; url: string; events: string[] }[];
 };
 
-export type Recipient = { channel: Channel; recipient: string; webhookId: string | null };
+/** `language`: what the message to this recipient is written in (issue 8). */
+export type Recipient = { channel: Channel; recipient: string; webhookId: string | null; language: Locale };
 
 export type Audience = 'assignee' | 'assigneeOrTeam' | 'team' | 'escalation' | 'siteContacts';
 
@@ -56,19 +61,27 @@ export function goesInApp(type: NotifyEventType): boolean {
   return type !== 'ticket.merged';
 }
 
-/** E-mail for everyone with an address; SMS only for people who must act now (not whole teams). */
+/**
+ * E-mail for everyone with an address; SMS only for people who must act now (not whole teams).
+ * Language: a person's own, then their home site's; a site contact, a bare address and a
+ * webhook's summary the ticket's site's; English when none is set, and for the in-app feed
+ * (the whole desk reads it, each in their own app language). An address
+ * reached twice keeps the language of its first mention (people come before contacts).
+ */
 export function resolveRecipients(type: NotifyEventType, data: Record<string, unknown>, ctx: RecipientContext): Recipient[] {
   const out = new Map<string, Recipient>();
-  const add = (channel: Channel, to: string | null | undefined, webhookId: string | null = null) => {
+  const siteLanguage = pickLocale([ctx.siteLanguage]);
+  const add = (channel: Channel, to: string | null | undefined, webhookId: string | null = null, language: Locale = siteLanguage) => {
     const recipient = channel === 'email' ? to?.trim().toLowerCase() : to?.trim();
     if (!recipient) return;
     const key = `${channel}:${webhookId ?? recipient}`;
-    if (!out.has(key)) out.set(key, { channel, recipient, webhookId });
+    if (!out.has(key)) out.set(key, { channel, recipient, webhookId, language });
   };
   const person = (p: Person | null, sms: boolean) => {
     if (!p) return;
-    add('email', p.email);
-    if (sms) add('sms', p.phone);
+    const language = pickLocale([p.language]);
+    add('email', p.email, null, language);
+    if (sms) add('sms', p.phone, null, language);
   };
   const team = () => {
     if (ctx.team?.email) add('email', ctx.team.email);
@@ -93,6 +106,6 @@ export function resolveRecipients(type: NotifyEventType, data: Record<string, un
     }
   }
   for (const w of ctx.webhooks) if (webhookWants(w.events, type as MessageType)) add('webhook', w.url, w.id);
-  if (goesInApp(type)) add('inapp', 'desk');
+  if (goesInApp(type)) add('inapp', 'desk', null, 'en');
   return [...out.values()];
 }

@@ -43,8 +43,8 @@ export const peopleOperations: Operation[] = [
     },
   },
   {
-    method: 'patch', path: '/api/auth/me', tag: 'Auth', summary: 'Change my name or password',
-    description: 'A new password needs currentPassword; other sessions of the user end.',
+    method: 'patch', path: '/api/auth/me', tag: 'Auth', summary: 'Change my name, language or password',
+    description: 'A new password needs currentPassword; other sessions of the user end. `language` (en, pl, tr, fa; null: the site\'s, then the browser\'s) is what the app and the notifications to this person are written in.',
     access: { roles: 'any', personOnly: true }, body: OwnProfilePatch,
     responses: { 200: { description: '`{user}`', schema: { type: 'object', properties: { user: ref('User') }, required: ['user'] } } },
     errors: { FORBIDDEN: 'currentPassword is wrong, or an API token was sent', RATE_LIMITED: 'too many wrong passwords; try again later' },

@@ -2,7 +2,7 @@
 import { FeedbackBody } from '../../routes/feedback.ts';
 import { MarksQuery, SlaMarksAnswer } from '../../routes/sla-marks.ts';
 import { SiteStatusAnswer, StatusLinkAnswer, StatusQuery } from '../../routes/site-status.ts';
-import { VirtualButtonAnswer } from '../../routes/virtual-button.ts';
+import { SiteLanguageQuery, VirtualButtonAnswer } from '../../routes/virtual-button.ts';
 import type { Operation } from '../operation.ts';
 
 export const webAppOperations: Operation[] = [
@@ -14,8 +14,9 @@ export const webAppOperations: Operation[] = [
   },
   {
     method: 'get', path: '/api/sites/{code}/virtual-button', tag: 'Sites', summary: 'What the site\'s virtual dash button shows',
-    description: 'The site and its first enabled device of kind `virtual` with the categories of its buttons. An admin provisions that device like any other (`POST /api/devices` with `kind: "virtual"`); the page presses it through `POST /api/intake/presses`. Staff see only their own site.',
+    description: 'The site and its first enabled device of kind `virtual` with the categories of its buttons. An admin provisions that device like any other (`POST /api/devices` with `kind: "virtual"`); the page presses it through `POST /api/intake/presses`. Staff see only their own site. Category names and self-help articles are in the first known language of: `?lang=`, the `dash_lang` cookie, the caller\'s own, the site\'s, `Accept-Language`; else English (each category\'s per-language `names`/`kbArticles`, else its plain `name`/`kbArticle`).',
     access: { roles: 'any' }, params: { code: { description: 'the site code, e.g. `waw-1`', schema: { type: 'string' } } },
+    query: SiteLanguageQuery,
     responses: { 200: { description: 'the site, its virtual device (or null) and its buttons', schema: VirtualButtonAnswer } },
     errors: { NOT_FOUND: 'no such site, or not the caller\'s own site (staff)' },
   },
@@ -35,7 +36,7 @@ export const webAppOperations: Operation[] = [
   },
   {
     method: 'get', path: '/api/status/{code}', tag: 'Sites', summary: 'A site\'s status board (no login)',
-    description: 'What IT knows about the site: its open tickets and those resolved in the last 24 hours, with category, state, priority and times only (no names, comments, titles or devices). Needs the secret of the link made by `POST /api/sites/{id}/status-link` instead of a login.',
+    description: 'What IT knows about the site: its open tickets and those resolved in the last 24 hours, with category, state, priority and times only (no names, comments, titles or devices). Needs the secret of the link made by `POST /api/sites/{id}/status-link` instead of a login. Category names are in the first known language of: `?lang=`, the `dash_lang` cookie, the site\'s, `Accept-Language`; else English.',
     access: { public: true }, params: { code: { description: 'the site code, e.g. `waw-1`', schema: { type: 'string' } } },
     query: StatusQuery,
     responses: { 200: { description: 'the site and its incidents', schema: SiteStatusAnswer } },

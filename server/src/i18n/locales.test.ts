@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOf, pickLocale } from './locales.ts';
+import { directionOf, localized, pickLocale } from './locales.ts';
 
 describe('pickLocale', () => {
   it('takes the first supported language, by its primary subtag', () => {
@@ -18,5 +18,13 @@ describe('directionOf', () => {
   it('lays Persian out right to left and the others left to right', () => {
     expect(directionOf('fa')).toBe('rtl');
     expect(['en', 'pl', 'tr'].map((l) => directionOf(l as 'en'))).toEqual(['ltr', 'ltr', 'ltr']);
+  });
+});
+
+describe('localized', () => {
+  it('takes the language\'s own text, else the plain one', () => {
+    expect(localized('Printer', { tr: 'Yazıcı', fa: ' ' }, 'tr')).toBe('Yazıcı');
+    expect(localized('Printer', { tr: 'Yazıcı', fa: ' ' }, 'fa')).toBe('Printer');
+    expect(localized(null, {}, 'pl')).toBe(null);
   });
 });

@@ -1,0 +1,71 @@
+/** Issue 8: every server catalogue has every key, each message parses, and none loses a placeholder. */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from './locales.ts';
+import { SERVER_CATALOGUES, SERVER_ENGLISH, type ServerMessageKey, serverTranslator } from './messages.ts';
+
+function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) found.add(e.value);
+    if (e.type === TYPE.plural || e.type === TYPE.select) {
+      found.add(e.value);
+      Object.values(e.options).forEach((o) => placeholders(o.value, found));
+    }
+  }
+  return found;
+}
+
+/** The cases of every select, so a translation cannot drop `battery_low` or `response`. */
+function selectCases(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if (e.type === TYPE.select) {
+      Object.keys(e.options).forEach((k) => found.add(`${e.value}=${k}`));
+      Object.values(e.options).forEach((o) => selectCases(o.value, found));
+    }
+  }
+  return found;
+}
+
+describe.each(LOCALES)('the server\'s %s catalogue', (locale) => {
+  const catalogue = SERVER_CATALOGUES[locale];
+
+  it('has every key of the English one, and no other', () => {
+    expect(Object.keys(catalogue).filter((k) => !(k in SERVER_ENGLISH))).toEqual([]);
+    expect(Object.keys(SERVER_ENGLISH).filter((k) => !(k in catalogue))).toEqual([]);
+  });
+
+  it('has messages that parse and keep the placeholders and select cases of English', () => {
+    for (const [key, message] of Object.entries(catalogue)) {
+      const english = parse(SERVER_ENGLISH[key as ServerMessageKey]);
+      const own = parse(message as string);
+      expect([key, [...placeholders(own)].sort()]).toEqual([key, [...placeholders(english)].sort()]);
+      expect([key, [...selectCases(own)].sort()]).toEqual([key, [...selectCases(english)].sort()]);
+    }
+  });
+});
+
+describe('server translator', () => {
+  it('falls back to English for a key the catalogue lacks', () => {
+    const t = serverTranslator('tr', { 'notify.nobody': 'henüz kimse' });
+    expect(t.t('notify.nobody')).toBe('henüz kimse');
+    expect(t.t('notify.field.site')).toBe('Site');
+  });
+
+  it('uses each language\'s plural rules', () => {
+    const pl = serverTranslator('pl');
+    expect([1, 3, 5, 22].map((count) => pl.t('notify.merged.subject', { ref: 'INC-1', count })))
+      .toEqual(['INC-1 zgłoszone ponownie (1 naciśnięcie)', 'INC-1 zgłoszone ponownie (3 naciśnięcia)',
+        'INC-1 zgłoszone ponownie (5 naciśnięć)', 'INC-1 zgłoszone ponownie (22 naciśnięcia)']);
+  });
+
+  it('writes times on the site\'s wall clock, Persian with Persian digits in the Solar Hijri calendar', () => {
+    expect(serverTranslator('en').time('2026-03-06T15:30:00Z', 'Europe/Warsaw')).toBe('Fri, 6 Mar 2026, 16:30 (Europe/Warsaw)');
+    expect(serverTranslator('tr').time('2026-03-06T15:30:00Z', 'Europe/Istanbul')).toBe('6 Mar 2026 Cum 18:30 (Europe/Istanbul)');
+    // 2026-03-21 is 1 Farvardin 1405 (Nowruz); 12:00 UTC is 15:30 in Tehran.
+    const fa = serverTranslator('fa').time('2026-03-21T12:00:00Z', 'Asia/Tehran');
+    expect(fa).toContain('۱۴۰۵');
+    expect(fa).toContain('فروردین');
+    expect(fa).toContain('۱۵:۳۰');
+    expect(serverTranslator('fa').percent(0.75)).toMatch(/۷۵/);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Issue 8 on the server: notifications written in each reader's language (a Turkish site's
+ * contact reads Turkish, a Polish-speaking agent Polish, someone without a language their home
+ * site's), button labels pushed to devices in the site's language, the category names of the
+ * virtual button and the status board in the asked-for language, and a person's language kept
+ * by `PATCH /api/auth/me`. Real SMTP server, real MQTT client, real HTTP, both databases.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { categories } from '../server/src/db/schema.ts';
+import { Api } from './helpers/api.ts';
+import { testDatabases } from './helpers/databases.ts';
+import { connectDevice, waitFor } from './helpers/device.ts';
+import { startTestSystem, type TestSystem } from './helpers/system.ts';
+
+type Mail = { to: string[]; subject: string; text: string };
+
+/** A real SMTP server on port 0 that keeps what it receives, parsed as a mail client would (encoded subjects, charsets). */
+async function smtpSink() {
+  const mails: Mail[] = [];
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
+    onData(stream, session, done) {
+      simpleParser(stream).then((parsed) => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+        done();
+      }, done);
+    },
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return { url, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A real webhook receiver on port 0. */
+async function hookSink() {
+  const bodies: { type: string; data: Record<string, unknown> }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d: Buffer) => (body += d.toString('utf8')));
+    req.on('end', () => {
+      bodies.push(JSON.parse(body));
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+describe.each(testDatabases())('languages on the server ($name)', (db) => {
+  let t: TestSystem;
+  let smtp: Awaited<ReturnType<typeof smtpSink>>;
+  beforeAll(async () => {
+    smtp = await smtpSink();
+    t = await startTestSystem(db, { SMTP_URL: smtp.url, PUBLIC_URL: 'http://dash.test' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await smtp?.close();
+  });
+
+  /** A category with per-language names (and self-help articles), written as the admin page would store them. */
+  async function category(name: string, names: Record<string, string>, kbArticles: Record<string, string> = {}, over: Record<string, unknown> = {}) {
+    const created = await t.category({ name, ...(Object.keys(kbArticles).length && { kbArticle: `${name}: read the manual` }), ...over });
+    await t.system.database.db.update(categories).set({ names, kbArticles }).where(eq(categories.id, created.id));
+    return created as { id: string; key: string };
+  }
+
+  const mailTo = (address: string, what: string) => waitFor(() => smtp.mails.find((m) => m.to.includes(address)), 15_000, what);
+
+  it('mails a Turkish site\'s contact in Turkish, with the category\'s Turkish name and Istanbul time, and summarises webhooks in Turkish', async () => {
+    const hook = await hookSink();
+    const webhook = await t.api.ok('POST', '/api/webhooks', { name: `tr ${db.name}`, url: hook.url, events: ['ticket.created'] });
+    const site = await t.site({ name: 'Kadıköy', timezone: 'Europe/Istanbul', language: 'tr', contacts: [{ name: 'Mağaza', email: 'magaza@kadikoy.test' }] });
+    const printer = await category('Printer', { tr: 'Yazıcı', pl: 'Drukarka' });
+    const { credentials } = await t.device(site.id, [{ button: 0, categoryId: printer.id }]);
+    const device = await connectDevice(t.mqttUrl, credentials.username, credentials.password);
+    await device.press({ pressId: 'tr-1' });
+    const { ticketNumber } = await device.ack('tr-1');
+    await device.end();
+
+    const mail = await mailTo('magaza@kadikoy.test', 'the Turkish e-mail');
+    expect(mail.subject).toBe(`[Dash] ${ticketNumber} alındı: Yazıcı (Kadıköy şubesi)`);
+    expect(mail.text).toContain('Yeni bir arıza bildirildi: Yazıcı (Kadıköy şubesi).');
+    expect(mail.text).toContain('Kategori:         Yazıcı');
+    expect(mail.text).toContain('Durum:            yeni');
+    expect(mail.text).toContain('Atanan:           henüz kimse');
+    expect(mail.text).toMatch(/Açılış: +\d{1,2} \S+ \d{4} \S+ \d\d:\d\d \(Europe\/Istanbul\)/);
+    expect(mail.text).toContain(`Dash'te aç: http://dash.test/tickets/${ticketNumber}`);
+    expect(mail.text).not.toMatch(/Ticket|Category|Open in Dash/);
+
+    const delivered = await waitFor(() => hook.bodies.find((b) => (b.data.ticket as { number?: string })?.number === ticketNumber), 15_000, 'the webhook');
+    expect(delivered.data.summary).toBe(`[Dash] ${ticketNumber} alındı: Yazıcı (Kadıköy şubesi)`);
+    await t.api.ok('DELETE', `/api/webhooks/${webhook.id}`, undefined, [204]);
+    await hook.close();
+  });
+
+  it('mails a person in their own language, else in their home site\'s, whatever the ticket\'s site speaks', async () => {
+    const tehran = await t.site({ name: 'Tehran Bazaar', timezone: 'Asia/Tehran', language: 'fa' });
+    const person = (name: string, extra: Record<string, unknown> = {}) =>
+      t.api.ok('POST', '/api/users', { email: `${name}-${db.name}@desk.test`, name, role: 'agent', password: 'people-pass-1', ...extra });
+    const ada = await person('ada');
+    const reza = await person('reza', { siteId: tehran.id });
+    // Ada sets her own language, as the app's picker does.
+    const adaApi = new Api(t.httpUrl);
+    await adaApi.login(ada.email, 'people-pass-1');
+    expect((await adaApi.ok('PATCH', '/api/auth/me', { language: 'pl' })).user.language).toBe('pl');
+    const team = await t.api.ok('POST', '/api/teams', { name: `Desk ${db.name}` });
+    await t.api.ok('PUT', `/api/teams/${team.id}/members`, { userIds: [ada.id, reza.id] });
+    const site = await t.site({ name: 'Kadıköy 2', timezone: 'Europe/Istanbul', language: 'tr' });
+    const register = await category('Cash register', { pl: 'Kasa fiskalna', fa: 'صندوق فروش', tr: 'Yazar kasa' }, {}, { teamId: team.id });
+    await t.api.ok('POST', '/api/tickets', { siteId: site.id, categoryId: register.id });
+
+    const polish = await mailTo(ada.email, 'Ada\'s e-mail');
+    expect(polish.subject).toMatch(/^\[Dash\] INC-\d+ przyjęte: Kasa fiskalna w placówce Kadıköy 2$/);
+    expect(polish.text).toContain('Zgłoszono nowy problem: Kasa fiskalna w placówce Kadıköy 2.');
+    expect(polish.text).toContain('Przypisane do:      jeszcze nikt');
+    expect(polish.text).toMatch(/Otwarte: +\S+, \d{1,2} \S+ \d{4}, \d\d:\d\d \(Europe\/Istanbul\)/);
+    const persian = await mailTo(reza.email, 'Reza\'s e-mail');
+    expect(persian.subject).toMatch(/^\[Dash\] INC-\d+ دریافت شد: صندوق فروش در Kadıköy 2$/);
+    // Persian digits and the Solar Hijri year (2026 is 1404/1405), on the ticket site's clock.
+    expect(persian.text).toMatch(/باز شده: .*۱۴۰[۴۵].*\(Europe\/Istanbul\)/);
+  });
+
+  it('labels a device\'s buttons with its categories\' names in the site\'s language', async () => {
+    const site = await t.site({ name: 'Isfahan', timezone: 'Asia/Tehran', language: 'fa' });
+    const printer = await category('Printer', { fa: 'چاپگر', tr: 'Yazıcı' });
+    const network = await category('Network', { pl: 'Sieć' });
+    const { credentials } = await t.device(site.id, [{ button: 0, categoryId: printer.id }, { button: 1, categoryId: network.id }], { buttonCount: 2 });
+    const device = await connectDevice(t.mqttUrl, credentials.username, credentials.password);
+    const config = await waitFor(() => device.received.find((m) => m.topic === `dash/${credentials.username}/config`), 10_000, 'the retained config');
+    await device.end();
+    // No Persian name for the network category: its plain name.
+    expect(JSON.parse(config.payload).buttons.map((b: { button: number; label: string }) => [b.button, b.label])).toEqual([[0, 'چاپگر'], [1, 'Network']]);
+  });
+
+  it('keeps a person\'s language: PATCH /api/auth/me sets and clears it, GET shows it, other languages are refused', async () => {
+    const user = await t.api.ok('POST', '/api/users', { email: `lang-${db.name}@desk.test`, name: 'Lale', role: 'agent', password: 'people-pass-1' });
+    expect(user.language).toBeNull();
+    const me = new Api(t.httpUrl);
+    await me.login(user.email, 'people-pass-1');
+    expect((await me.ok('PATCH', '/api/auth/me', { language: 'tr' })).user).toMatchObject({ language: 'tr', name: 'Lale' });
+    expect((await me.ok('GET', '/api/auth/me')).user.language).toBe('tr');
+    const bad = await me.request('PATCH', '/api/auth/me', { language: 'de' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('language') });
+    expect((await me.ok('PATCH', '/api/auth/me', { language: null })).user.language).toBeNull();
+    expect((await t.api.ok('GET', `/api/users/${user.id}`)).language).toBeNull();
+  });
+
+  it('names the virtual button\'s categories and tips in the asked-for language: ?lang=, then the site\'s, then Accept-Language', async () => {
+    const site = await t.site({ name: 'Gdańsk' });
+    const printer = await category('Printer', { pl: 'Drukarka', fa: 'چاپگر' }, { pl: 'Otwórz pokrywę i wyjmij zacięty papier.' });
+    await t.api.ok('POST', '/api/devices', { id: `vb-${db.name}`, name: 'Virtual', siteId: site.id, kind: 'virtual', buttons: [{ button: 0, categoryId: printer.id }] });
+    const ask = async (query: string, headers: Record<string, string> = {}) => {
+      const res = await t.api.request('GET', `/api/sites/${site.code}/virtual-button${query}`, undefined, headers);
+      expect(res.status).toBe(200);
+      return { language: res.body.language, ...res.body.buttons[0].category } as { language: string; name: string; kbArticle: string };
+    };
+    expect(await ask('?lang=pl')).toMatchObject({ language: 'pl', name: 'Drukarka', kbArticle: 'Otwórz pokrywę i wyjmij zacięty papier.' });
+    expect(await ask('', { 'accept-language': 'pl-PL,pl;q=0.9,en;q=0.8' })).toMatchObject({ language: 'pl', name: 'Drukarka' });
+    // No Persian tip: the plain one. An unknown language is skipped, not refused.
+    expect(await ask('?lang=fa')).toMatchObject({ language: 'fa', name: 'چاپگر', kbArticle: 'Printer: read the manual' });
+    expect(await ask('?lang=de', { 'accept-language': 'de-DE' })).toMatchObject({ language: 'en', name: 'Printer' });
+    // The site's language comes before the browser's, as in the app; ?lang= (the person's choice) before both.
+    await t.api.ok('PATCH', `/api/sites/${site.id}`, { language: 'fa' });
+    expect(await ask('', { 'accept-language': 'pl' })).toMatchObject({ language: 'fa', name: 'چاپگر' });
+    expect(await ask('?lang=pl', { 'accept-language': 'tr' })).toMatchObject({ language: 'pl', name: 'Drukarka' });
+  });
+
+  it('names the status board\'s categories in the site\'s language, or the one asked for by ?lang= or the app\'s cookie', async () => {
+    const site = await t.site({ name: 'Ankara', timezone: 'Europe/Istanbul', language: 'tr' });
+    const printer = await category('Printer', { tr: 'Yazıcı', pl: 'Drukarka' });
+    await t.api.ok('POST', '/api/tickets', { siteId: site.id, categoryId: printer.id });
+    const { url } = await t.api.ok('POST', `/api/sites/${site.id}/status-link`, {});
+    const board = async (extra: string, headers: Record<string, string> = {}) =>
+      (await fetch(`${t.httpUrl}/api${url}${extra}`, { headers }).then((r) => r.json())) as { language: string; incidents: { category: string }[] };
+    expect(await board('', { 'accept-language': 'en-GB' })).toMatchObject({ language: 'tr', incidents: [{ category: 'Yazıcı' }] });
+    expect(await board('&lang=pl')).toMatchObject({ language: 'pl', incidents: [{ category: 'Drukarka' }] });
+    expect(await board('', { cookie: 'dash_lang=pl' })).toMatchObject({ language: 'pl', incidents: [{ category: 'Drukarka' }] });
+    expect(await board('&lang=en', { cookie: 'dash_lang=pl' })).toMatchObject({ language: 'en', incidents: [{ category: 'Printer' }] });
+  });
+});
