@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,5 +184,30 @@ describe.each(testDatabases())('languages on the server ($name)', (db) => {
     expect(await board('&lang=pl')).toMatchObject({ language: 'pl', incidents: [{ category: 'Drukarka' }] });
     expect(await board('', { cookie: 'dash_lang=pl' })).toMatchObject({ language: 'pl', incidents: [{ category: 'Drukarka' }] });
     expect(await board('&lang=en', { cookie: 'dash_lang=pl' })).toMatchObject({ language: 'en', incidents: [{ category: 'Printer' }] });
+  });
+
+  it('keeps SLA time to the README\'s Saturday–Wednesday Iranian week and Sunday–Thursday week', async () => {
+    const day = { start: '08:00', end: '16:00' };
+    const weeks = [
+      { name: `Iran Sat–Wed ${db.name}`, timezone: 'Asia/Tehran', open: ['sat', 'sun', 'mon', 'tue', 'wed'], closed: ['thu', 'fri'] },
+      { name: `Sun–Thu week ${db.name}`, timezone: 'Asia/Riyadh', open: ['sun', 'mon', 'tue', 'wed', 'thu'], closed: ['fri', 'sat'] },
+    ];
+    for (const week of weeks) {
+      const hours = Object.fromEntries([...week.open.map((d) => [d, [day]]), ...week.closed.map((d) => [d, []])]);
+      const calendar = await t.api.ok('POST', '/api/calendars', { name: week.name, timezone: week.timezone, hours });
+      const site = await t.site({ timezone: week.timezone, language: 'fa', calendarId: calendar.id });
+      const cat = await t.category();
+      // 20 and 48 business hours: two and a half, and six working days (8 h each).
+      const target = { responseMinutes: 1200, resolutionMinutes: 2880 };
+      await t.api.ok('POST', '/api/sla-policies', { name: `Week ${week.name}`, order: 1, conditions: { siteIds: [site.id] }, targets: { P1: target, P2: target, P3: target, P4: target } });
+      const preview = await t.api.ok('GET', `/api/sla/preview?siteId=${site.id}&categoryId=${cat.id}&priority=P3`);
+      for (const due of [preview.responseDueAt, preview.resolutionDueAt] as string[]) {
+        const local = DateTime.fromISO(due, { zone: week.timezone });
+        expect(week.open).toContain(local.toFormat('ccc').toLowerCase());
+        expect(local.toFormat('HH:mm') > '08:00' && local.toFormat('HH:mm') <= '16:00').toBe(true);
+      }
+      // Six working days cannot fit in one five-day week: the weekend is in between, whenever it is asked.
+      expect(Date.parse(preview.resolutionDueAt) - Date.parse(preview.openedAt)).toBeGreaterThanOrEqual(6 * 24 * 3_600_000);
+    }
   });
 });
