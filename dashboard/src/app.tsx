@@ -6,6 +6,11 @@ import { api } from './api/client.ts';
 import type { User } from './api/schemas.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { ADMIN_SECTIONS } from './pages/admin/admin-layout.tsx';
+import { CalendarsPage } from './pages/admin/calendars/calendars-page.tsx';
+import { CategoriesPage } from './pages/admin/categories/categories-page.tsx';
+import { PeoplePage } from './pages/admin/people/people-page.tsx';
+import { SitesPage } from './pages/admin/sites/sites-page.tsx';
+import { SlaPage } from './pages/admin/sla/sla-page.tsx';
 import { BoardPage } from './pages/board/board-page.tsx';
 import { ButtonPage } from './pages/button/button-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
@@ -54,6 +59,11 @@ function Forbidden() {
 const BoardRoute = () => <SignedIn desk page={(me) => <BoardPage me={me} />} />;
 const TicketRoute = ({ number }: { number: string }) => <SignedIn desk page={(me) => <TicketPage number={number} me={me} />} />;
 // Admin pages: `const XRoute = () => <SignedIn admin page={() => <XPage />} />;` and a <Route> below.
+const AdminSitesRoute = () => <SignedIn admin page={() => <SitesPage />} />;
+const AdminCategoriesRoute = () => <SignedIn admin page={() => <CategoriesPage />} />;
+const AdminCalendarsRoute = () => <SignedIn admin page={() => <CalendarsPage />} />;
+const AdminSlaRoute = () => <SignedIn admin page={() => <SlaPage />} />;
+const AdminPeopleRoute = () => <SignedIn admin page={() => <PeoplePage />} />;
 const ButtonRoute = ({ code }: { code: string }) => <SignedIn page={() => <ButtonPage code={code} />} />;
 
 /** `/admin` opens the first section. */
@@ -75,6 +85,11 @@ export function App() {
               <Route path="/" component={BoardRoute} />
               <Route path="/tickets/:number" component={TicketRoute} />
               <Route path="/admin" component={AdminHomeRoute} />
+              <Route path="/admin/sites" component={AdminSitesRoute} />
+              <Route path="/admin/categories" component={AdminCategoriesRoute} />
+              <Route path="/admin/calendars" component={AdminCalendarsRoute} />
+              <Route path="/admin/sla" component={AdminSlaRoute} />
+              <Route path="/admin/people" component={AdminPeopleRoute} />
               <Route path="/b/:code" component={ButtonRoute} />
               {/* No login: the link's secret (?t=) is the key. */}
               <Route path="/status/:code" component={StatusPage} />
