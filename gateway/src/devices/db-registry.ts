@@ -8,7 +8,7 @@ import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import { verifySecret } from '../../../server/src/auth/password.ts';
 import type { Db } from '../../../server/src/db/client.ts';
 import { devices } from '../../../server/src/db/schema.ts';
-import { telemetryColumns } from '../../../server/src/devices/telemetry-columns.ts';
+import { writeTelemetry } from '../../../server/src/tickets/press-batch/telemetry-update.ts';
 import type { AuthVerdict, DeviceRegistry } from './registry.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64');
@@ -34,8 +34,8 @@ export function createDbRegistry(db: Db): DeviceRegistry {
         .where(and(eq(devices.id, deviceId), or(isNull(devices.stateAt), lte(devices.stateAt, at))));
     },
 
-    async recordTelemetry(deviceId, t, at) {
-      await db.update(devices).set(telemetryColumns(t, at)).where(eq(devices.id, deviceId));
+    async recordTelemetry(reports) {
+      await writeTelemetry(db, reports);
     },
   };
 }

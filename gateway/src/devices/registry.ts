@@ -3,10 +3,13 @@ import type { DeviceState, TelemetryPayload } from '../mqtt/contract.ts';
 
 export type AuthVerdict = 'ok' | 'unknown' | 'wrong_secret' | 'disabled';
 
+/** Partial telemetry: only the fields given change. An empty object only marks the device seen. */
+export type TelemetryReport = { deviceId: string; data: Omit<TelemetryPayload, 'v'>; at: Date };
+
 export interface DeviceRegistry {
   /** Throws when the registry cannot answer (database down): the CONNECT is then refused as "server unavailable". */
   authenticate(deviceId: string, secret: string): Promise<AuthVerdict>;
   recordState(deviceId: string, state: DeviceState, at: Date): Promise<void>;
-  /** Partial telemetry: only the fields given change. An empty object only marks the device seen. */
-  recordTelemetry(deviceId: string, telemetry: Omit<TelemetryPayload, 'v'>, at: Date): Promise<void>;
+  /** The telemetry of many devices in one write; an older report never overwrites a newer one. */
+  recordTelemetry(reports: TelemetryReport[]): Promise<void>;
 }

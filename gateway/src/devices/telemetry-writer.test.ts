@@ -6,12 +6,16 @@ import { TelemetryWriter } from './telemetry-writer.ts';
 /** A registry that keeps writes in memory: the writer's real collaborator, not a mock of it. */
 function memoryRegistry() {
   const writes: { deviceId: string; data: Record<string, unknown>; at: number }[] = [];
+  const calls: string[][] = [];
   const registry: DeviceRegistry = {
     authenticate: async () => 'ok',
     recordState: async () => {},
-    recordTelemetry: async (deviceId, data) => void writes.push({ deviceId, data: { ...data }, at: Date.now() }),
+    recordTelemetry: async (reports) => {
+      calls.push(reports.map((r) => r.deviceId));
+      for (const r of reports) writes.push({ deviceId: r.deviceId, data: { ...r.data }, at: Date.now() });
+    },
   };
-  return { registry, writes };
+  return { registry, writes, calls };
 }
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,13 +54,26 @@ describe('TelemetryWriter', () => {
     expect(writes.map((w) => w.data.batteryPct)).toEqual([50]);
   });
 
-  it('flushes a device on demand', async () => {
+  it('writes every device pending in a tick with one call', async () => {
+    const { registry, writes, calls } = memoryRegistry();
+    const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 150);
+    writer.record('d0', { rssi: -50 }, new Date());
+    await settle(20);
+    for (const id of ['d1', 'd2', 'd3']) writer.record(id, { batteryPct: 70 }, new Date());
+    writer.record('d1', { rssi: -80 }, new Date());
+    await settle(250);
+    expect(calls).toEqual([['d0'], ['d1', 'd2', 'd3']]);
+    expect(writes.find((w) => w.deviceId === 'd1')?.data).toEqual({ batteryPct: 70, rssi: -80 });
+  });
+
+  it('keeps newer pending values when an older report is handed back', async () => {
     const { registry, writes } = memoryRegistry();
     const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 10_000);
-    writer.record('d1', { batteryPct: 50 }, new Date());
+    writer.record('d1', { batteryPct: 50 }, new Date(2000));
     await settle(20);
-    writer.record('d1', { batteryPct: 49 }, new Date());
-    await writer.flush('d1');
-    expect(writes.map((w) => w.data.batteryPct)).toEqual([50, 49]);
+    writer.record('d1', { batteryPct: 40 }, new Date(3000));
+    writer.record('d1', { batteryPct: 45, rssi: -70 }, new Date(2500)); // e.g. a press that failed to commit
+    await writer.flushAll();
+    expect(writes.map((w) => w.data)).toEqual([{ batteryPct: 50 }, { batteryPct: 40, rssi: -70 }]);
   });
 });

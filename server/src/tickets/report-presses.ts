@@ -1,14 +1,14 @@
 /**
- * A batch of presses in one transaction: one commit (one fsync) for many presses, which is
- * what lifts the press pipeline under load. Nothing is acknowledged before the commit
- * (design §2 durability rule). A batch that fails is retried press by press, so one bad
- * press cannot hold back the others.
+ * A batch of presses in one transaction: one commit (one fsync) and a fixed number of
+ * statements for many presses (press-batch/report-batch.ts), which is what lifts the press
+ * pipeline under load. Nothing is acknowledged before the commit (design §2 durability rule).
+ * A batch that fails is retried press by press, so one bad press cannot hold back the others.
  */
 import { dbMessage, RETRYABLE_STATES, sqlState } from '../db/errors.ts';
 import type { TicketDeps } from './deps.ts';
 import { flushEffects, newEffects } from './effects.ts';
+import { type BatchResult, reportBatch } from './press-batch/report-batch.ts';
 import type { PressInput, PressOutcome } from './report-press.ts';
-import { reportPress } from './report-press.ts';
 
 export type PressFailure = { pressId: string; outcome: 'error'; message: string };
 export type PressResult = PressOutcome | PressFailure;
@@ -44,15 +44,11 @@ function failed(input: PressInput, err: unknown): PressResult {
 }
 
 /** Commits the batch, retrying the whole transaction on races another process won. */
-async function commitBatch(deps: TicketDeps, inputs: PressInput[]): Promise<PressOutcome[]> {
+async function commitBatch(deps: TicketDeps, inputs: PressInput[]): Promise<BatchResult[]> {
   for (let attempt = 1; ; attempt++) {
     const effects = newEffects();
     try {
-      const results = await deps.db.transaction(async (tx) => {
-        const out: PressOutcome[] = [];
-        for (const input of inputs) out.push(await reportPress(tx, input, deps, effects));
-        return out;
-      });
+      const results = await deps.db.transaction((tx) => reportBatch(tx, deps, inputs, effects));
       await flushEffects(deps, effects);
       return results;
     } catch (err) {

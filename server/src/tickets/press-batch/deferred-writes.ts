@@ -1,0 +1,71 @@
+/**
+ * The writes of a batch's common presses, collected while deciding and written set-based:
+ * one multi-row press insert, one UPDATE … FROM (VALUES …) for the counters of every ticket
+ * they fed, one multi-row timeline insert, one UPDATE for newly unmapped devices. A press
+ * that needs more (a new ticket, a status change, an SLA refresh) flushes these first and is
+ * then written by applyDecision, so every read it makes sees the presses before it.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { devices, presses, ticketEvents } from '../../db/schema.ts';
+import { notify, type NotifyEvent } from '../../notify/notify.ts';
+import { TicketDeltas } from './batch-state.ts';
+
+type PressRow = typeof presses.$inferInsert;
+type EventRow = typeof ticketEvents.$inferInsert;
+
+export class DeferredWrites {
+  private pressRows: PressRow[] = [];
+  private eventRows: EventRow[] = [];
+  private readonly deltas = new TicketDeltas();
+  private unmapped = new Set<string>();
+  private notices: { event: NotifyEvent; at: Date }[] = [];
+
+  press(row: PressRow): void {
+    this.pressRows.push(row);
+  }
+
+  /** One more press on a ticket: pressCount + 1, lastPressAt moves forward, updatedAt = `at`. */
+  countPress(ticketId: string, pressedAt: Date, at: Date): void {
+    this.deltas.add(ticketId, pressedAt, at);
+  }
+
+  event(row: EventRow): void {
+    this.eventRows.push(row);
+  }
+
+  markUnmapped(deviceId: string): void {
+    this.unmapped.add(deviceId);
+  }
+
+  /** Outbox rows are written after the ticket counters, so they carry the counted ticket. */
+  notify(event: NotifyEvent, at: Date): void {
+    this.notices.push({ event, at });
+  }
+
+  async flush(tx: Tx): Promise<void> {
+    if (this.unmapped.size > 0) {
+      await tx.update(devices).set({ unmapped: true }).where(and(inArray(devices.id, [...this.unmapped].sort()), eq(devices.unmapped, false)));
+      this.unmapped = new Set();
+    }
+    const deltas = this.deltas.take();
+    if (deltas.length > 0) {
+      const values = sql.join(deltas.map((d) => sql`(${d.ticketId}::uuid, ${d.count}::int, ${d.lastPressAt.toISOString()}::timestamptz, ${d.at.toISOString()}::timestamptz)`), sql`, `);
+      await tx.execute(sql`update tickets t set press_count = t.press_count + v.n, last_press_at = greatest(t.last_press_at, v.last_press_at), updated_at = v.at
+        from (values ${values}) as v(id, n, last_press_at, at) where t.id = v.id`);
+    }
+    if (this.pressRows.length > 0) {
+      // A plain insert: a press another transaction recorded meanwhile fails the batch with a
+      // unique violation, and the retry answers it as a duplicate (report-presses.ts).
+      await tx.insert(presses).values(this.pressRows);
+      this.pressRows = [];
+    }
+    if (this.eventRows.length > 0) {
+      await tx.insert(ticketEvents).values(this.eventRows);
+      this.eventRows = [];
+    }
+    const notices = this.notices;
+    this.notices = [];
+    for (const n of notices) await notify(tx, n.event, n.at);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Everything a batch of presses needs to decide, loaded with one statement per kind instead
+ * of one per press: devices with their sites, presses already recorded, button mappings,
+ * the rate-limit window, and the open tickets of the batch's (site, category) pairs, locked
+ * in id order so concurrent batches cannot deadlock on them.
+ */
+import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import type { Category, Device, Site, Ticket } from '../../db/schema.ts';
+import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../../db/schema.ts';
+import type { OpenTicket } from '../../domain/press-decision.ts';
+import { formatTicketNumber } from '../../domain/priority.ts';
+import { AppError } from '../../errors.ts';
+import { TRIAGE_KEY } from '../press-context.ts';
+import { pairKey, pressKey, RateWindow } from './batch-state.ts';
+
+/** An open ticket as the batch keeps it: the decision's view plus what acks and counters need. */
+export type BatchTicket = OpenTicket & { number: number; pressCount: number };
+/** How an earlier record of the same press was answered; a retry is answered the same. */
+export type SeenPress = { outcome: string; reason: string | null; ticketId: string | null; ticketNumber: string | null };
+
+export type BatchKeys = { deviceIds: string[]; pressKeys: { deviceId: string; pressId: string }[]; minReceivedAt: Date };
+
+export async function loadDevices(tx: Tx, deviceIds: string[]): Promise<Map<string, { device: Device; site: Site }>> {
+  const rows = await tx.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(inArray(devices.id, deviceIds));
+  return new Map(rows.map((r) => [r.devices.id, { device: r.devices, site: r.sites }]));
+}
+
+export async function loadSeen(tx: Tx, keys: BatchKeys['pressKeys']): Promise<Map<string, SeenPress>> {
+  const rows = await tx
+    .select({ deviceId: presses.deviceId, pressId: presses.pressId, outcome: presses.outcome, reason: presses.reason, ticketId: presses.ticketId, number: tickets.number })
+    .from(presses).leftJoin(tickets, eq(tickets.id, presses.ticketId))
+    .where(and(inArray(presses.deviceId, [...new Set(keys.map((k) => k.deviceId))]), inArray(presses.pressId, [...new Set(keys.map((k) => k.pressId))])));
+  // The two IN lists match a superset of the pairs; the map is only asked about the batch's own.
+  return new Map(rows.map((r) => [pressKey(r.deviceId, r.pressId), {
+    outcome: r.outcome, reason: r.reason, ticketId: r.ticketId, ticketNumber: r.ticketId && r.number ? formatTicketNumber(r.number) : null,
+  }]));
+}
+
+/** Button → category for the batch's devices; the triage category takes unmapped buttons. */
+export async function loadMappings(tx: Tx, deviceIds: string[]) {
+  const rows = await tx.select({ deviceId: deviceButtons.deviceId, button: deviceButtons.button, category: categories })
+    .from(deviceButtons).innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
+    .where(inArray(deviceButtons.deviceId, deviceIds));
+  const mapped = new Map(rows.map((r) => [`${r.deviceId}\u0000${r.button}`, r.category]));
+  let triage: Category | null = null;
+  return async (deviceId: string, button: number): Promise<{ category: Category; mapped: boolean }> => {
+    const category = mapped.get(`${deviceId}\u0000${button}`);
+    if (category) return { category, mapped: true };
+    triage ??= (await tx.select().from(categories).where(eq(categories.key, TRIAGE_KEY)))[0] ?? null;
+    if (!triage) throw new AppError('INTERNAL', 'the built-in triage category is missing');
+    return { category: triage, mapped: false };
+  };
+}
+
+/** Accepted presses of the batch's devices in the minute before its earliest receive time. */
+export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindow> {
+  const since = new Date(keys.minReceivedAt.getTime() - 60_000);
+  const rows = await tx.select({ deviceId: presses.deviceId, receivedAt: presses.receivedAt }).from(presses)
+    .where(and(inArray(presses.deviceId, keys.deviceIds), gt(presses.receivedAt, since), ne(presses.outcome, 'rejected')));
+  return new RateWindow(rows);
+}
+
+/**
+ * The open tickets of the pairs, locked for the rest of the transaction (in id order), with
+ * the press times the repeat rule needs: only for tickets it could still raise.
+ */
+export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryId: string }[], repeatSince: Date, latestNow: Date, repeatWindowMs: number) {
+  const open = new Map<string, BatchTicket>();
+  if (pairs.length === 0) return open;
+  const list = sql.join(pairs.map((p) => sql`(${p.siteId}::uuid, ${p.categoryId}::uuid)`), sql`, `);
+  const rows = await tx.select().from(tickets)
+    .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (${list})`, inArray(tickets.status, [...OPEN_STATUSES])))
+    .orderBy(tickets.id).for('update');
+  for (const t of rows) {
+    const key = pairKey(t.siteId, t.categoryId);
+    if (!open.has(key)) open.set(key, batchTicket(t, []));
+  }
+  // A ticket at P1, or raised for repeats within the window of every press in the batch, cannot be raised again.
+  const raisable = [...open.values()].filter((t) => t.priority !== 'P1' && !(t.repeatRaisedAt && t.repeatRaisedAt.getTime() > latestNow.getTime() - repeatWindowMs));
+  if (raisable.length > 0) {
+    const times = await tx.select({ ticketId: presses.ticketId, pressedAt: presses.pressedAt }).from(presses)
+      .where(and(inArray(presses.ticketId, raisable.map((t) => t.id)), gt(presses.pressedAt, repeatSince), ne(presses.outcome, 'rejected')));
+    const byId = new Map(raisable.map((t) => [t.id, t]));
+    for (const r of times) if (r.ticketId) byId.get(r.ticketId)?.recentPressTimes.push(r.pressedAt);
+  }
+  return open;
+}
+
+export function batchTicket(t: Ticket, recentPressTimes: Date[]): BatchTicket {
+  return {
+    id: t.id, status: t.status as OpenTicket['status'], priority: t.priority, repeatRaisedAt: t.repeatRaisedAt, recentPressTimes,
+    number: t.number, pressCount: t.pressCount,
+  };
+}

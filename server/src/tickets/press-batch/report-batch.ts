@@ -1,0 +1,176 @@
+/**
+ * A batch of presses as one story, set-based: load once (load-batch.ts) → decide each press
+ * in arrival order with the pure decidePress, in memory (batch-state.ts) → write the common
+ * outcomes together (deferred-writes.ts). Runs inside the batch's transaction; effects run
+ * after its commit (report-presses.ts).
+ *
+ * Common presses (a merge that raises nothing, "reporter says fixed", a rejection) cost no
+ * statement of their own. A press that opens, reopens, cancels or raises a ticket, or joins a
+ * resolved one, goes through applyDecision as before: SLA timers, notifications and the
+ * status verbs stay in one place.
+ */
+import type { Tx } from '../../db/client.ts';
+import type { Category, Device, Site } from '../../db/schema.ts';
+import { decidePress, type PressDecision } from '../../domain/press-decision.ts';
+import { resolvePressTime } from '../../domain/press-time.ts';
+import { formatTicketNumber } from '../../domain/priority.ts';
+import { snapshotOf } from '../../devices/snapshot.ts';
+import { enabledWebhooks } from '../../notify/context.ts';
+import { webhookWants } from '../../notify/domain/event-types.ts';
+import { applyDecision } from '../apply-press-decision.ts';
+import type { TicketDeps } from '../deps.ts';
+import type { Effects } from '../effects.ts';
+import { loadLastResolved } from '../press-context.ts';
+import type { PressInput, PressOutcome } from '../report-press.ts';
+import { applyTelemetry, pairKey, pressKey, type RateWindow } from './batch-state.ts';
+import { DeferredWrites } from './deferred-writes.ts';
+import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadSeen, lockOpenTickets, type SeenPress } from './load-batch.ts';
+import { writeTelemetry } from './telemetry-update.ts';
+
+export type BatchResult = PressOutcome | { pressId: string; outcome: 'error'; message: string };
+
+const FIXED_NOTE = 'reporter held the button: it works again';
+
+type Prepared = { input: PressInput; device: Device; site: Site; category: Category | null; mapped: boolean; pressedAt: Date };
+
+type Batch = {
+  tx: Tx; deps: TicketDeps; effects: Effects; writes: DeferredWrites;
+  seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>;
+  repeatSince: Date; latestNow: Date; mergeHooks: () => Promise<boolean>;
+};
+
+export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[], effects: Effects): Promise<BatchResult[]> {
+  const deviceIds = [...new Set(inputs.map((i) => i.deviceId))].sort();
+  const times = inputs.map((i) => i.receivedAt.getTime());
+  const minReceivedAt = new Date(Math.min(...times));
+  const latestNow = new Date(Math.max(...times));
+  const found = await loadDevices(tx, deviceIds);
+  const telemetry = inputs.flatMap((i) => (i.telemetry && found.has(i.deviceId) ? [{ deviceId: i.deviceId, ...i.telemetry }] : []));
+  await writeTelemetry(tx, telemetry);
+  const seen = await loadSeen(tx, inputs.map((i) => ({ deviceId: i.deviceId, pressId: i.press.pressId })));
+  const categoryOf = await loadMappings(tx, deviceIds);
+  const rate = await loadRateWindow(tx, { deviceIds, pressKeys: [], minReceivedAt });
+
+  const prepared: (Prepared | null)[] = [];
+  for (const input of inputs) {
+    const entry = found.get(input.deviceId);
+    if (!entry) {
+      prepared.push(null);
+      continue;
+    }
+    // Telemetry a press carried is part of its own snapshot, and of later presses' (design §3).
+    if (input.telemetry) entry.device = applyTelemetry(entry.device, input.telemetry.data, input.telemetry.at);
+    const { category, mapped } = entry.device.disabled ? { category: null, mapped: true } : await categoryOf(input.deviceId, input.press.button);
+    prepared.push({ input, device: entry.device, site: entry.site, category, mapped, pressedAt: resolvePressTime(input.receivedAt, input.press) });
+  }
+  const pairs = new Map<string, { siteId: string; categoryId: string }>();
+  for (const p of prepared) if (p?.category) pairs.set(pairKey(p.site.id, p.category.id), { siteId: p.site.id, categoryId: p.category.id });
+  const repeatSince = new Date(minReceivedAt.getTime() - deps.rules.repeatWindowMs);
+  const sortedPairs = [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, p]) => p);
+  const open = await lockOpenTickets(tx, sortedPairs, repeatSince, latestNow, deps.rules.repeatWindowMs);
+
+  let hooks: Promise<boolean> | null = null;
+  const mergeHooks = () => (hooks ??= enabledWebhooks(tx).then((list) => list.some((w) => webhookWants(w.events, 'ticket.merged'))));
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, repeatSince, latestNow, mergeHooks };
+
+  const results: BatchResult[] = [];
+  for (const [i, p] of prepared.entries()) {
+    const input = inputs[i]!;
+    results.push(p ? await reportOne(batch, p) : { pressId: input.press.pressId, outcome: 'error', message: `device ${input.deviceId} does not exist` });
+  }
+  await batch.writes.flush(tx);
+  return results;
+}
+
+async function reportOne(b: Batch, p: Prepared): Promise<PressOutcome> {
+  const { input, device, site, category } = p;
+  const { press, deviceId, receivedAt } = input;
+  const key = pressKey(deviceId, press.pressId);
+  const earlier = b.seen.get(key);
+  if (earlier) return answerRetry(press.pressId, earlier);
+
+  if (!category) return reject(b, p, key, 'device_disabled');
+  if (!p.mapped && !device.unmapped) {
+    b.writes.markUnmapped(deviceId);
+    device.unmapped = true;
+  }
+  const pair = pairKey(site.id, category.id);
+  const open = b.open.get(pair) ?? null;
+  const pressesLastMinute = b.rate.countSince(deviceId, new Date(receivedAt.getTime() - 60_000));
+  const needsHistory = !open && press.action !== 'hold' && pressesLastMinute < b.deps.rules.rateLimitPerMinute;
+  if (needsHistory) await b.writes.flush(b.tx); // loadLastResolved reads the presses before this one
+  const decision = decidePress({
+    action: press.action, pressedAt: p.pressedAt, now: receivedAt, pressesLastMinute, defaultPriority: category.defaultPriority, openTicket: open,
+    lastResolved: needsHistory
+      ? await loadLastResolved(b.tx, { siteId: site.id, categoryId: category.id, deviceId, button: press.button, pressedAt: p.pressedAt, now: receivedAt })
+      : null,
+    rules: b.deps.rules,
+  });
+  if (decision.kind === 'rejected') return reject(b, p, key, decision.reason);
+  b.rate.add(deviceId, receivedAt);
+  if (open && (decision.kind === 'reporter_fixed' || (decision.kind === 'merge' && decision.raisedBy === null))) {
+    return countOnOpen(b, p, key, open, decision.kind);
+  }
+  return applyNow(b, p, key, pair, decision);
+}
+
+/** A merge that changes nothing but the counters, or "reporter says fixed": written with the batch. */
+async function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind: 'merge' | 'reporter_fixed'): Promise<PressOutcome> {
+  const { input, pressedAt } = p;
+  const at = input.receivedAt;
+  b.writes.press(pressRow(p, 'merged', open.id));
+  b.writes.countPress(open.id, pressedAt, at);
+  open.pressCount++;
+  open.recentPressTimes.push(pressedAt);
+  const data = { pressId: input.press.pressId, action: input.press.action };
+  const actor = `device:${input.deviceId}`;
+  b.writes.event(kind === 'merge'
+    ? { ticketId: open.id, type: 'press_merged', actor, at, note: null, data }
+    : { ticketId: open.id, type: 'reporter_says_fixed', actor, at, note: FIXED_NOTE, data });
+  // A merge notifies only webhooks that ask for it; the list is read once per batch.
+  if (kind === 'merge' && (await b.mergeHooks())) {
+    b.writes.notify({ type: 'ticket.merged', ticketId: open.id, data: { pressId: input.press.pressId, pressCount: open.pressCount } }, at);
+  }
+  b.effects.events.push({ type: 'ticket.merged', ticketId: open.id });
+  b.effects.leds.add(open.id);
+  const ticketNumber = formatTicketNumber(open.number);
+  b.seen.set(key, { outcome: 'merged', reason: null, ticketId: open.id, ticketNumber });
+  return { pressId: input.press.pressId, outcome: 'merged', ticketId: open.id, ticketNumber };
+}
+
+/** Opens, reopens, cancels, raises or attaches late: written at once, after the batch's earlier presses. */
+async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decision: PressDecision): Promise<PressOutcome> {
+  const { input, device, site, category, pressedAt } = p;
+  await b.writes.flush(b.tx);
+  const out = await applyDecision(b.tx, b.deps, {
+    deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button',
+  }, b.effects);
+  b.seen.set(key, { outcome: out.outcome, reason: out.reason ?? null, ticketId: out.ticketId ?? null, ticketNumber: out.ticketNumber ?? null });
+  // The pair's open ticket may have appeared, changed or gone: read it again (locked).
+  const [siteId, categoryId] = [site.id, category!.id];
+  const reloaded = await lockOpenTickets(b.tx, [{ siteId, categoryId }], b.repeatSince, b.latestNow, b.deps.rules.repeatWindowMs);
+  const now = reloaded.get(pair);
+  if (now) b.open.set(pair, now);
+  else b.open.delete(pair);
+  return out;
+}
+
+function reject(b: Batch, p: Prepared, key: string, reason: 'device_disabled' | 'rate_limited' | 'no_open_ticket'): PressOutcome {
+  b.writes.press(pressRow(p, 'rejected', null, reason));
+  b.seen.set(key, { outcome: 'rejected', reason, ticketId: null, ticketNumber: null });
+  return { pressId: p.input.press.pressId, outcome: 'rejected', reason };
+}
+
+/** A retry is answered as before, so a device whose first ack was lost stops resending. */
+function answerRetry(pressId: string, seen: SeenPress): PressOutcome {
+  if (seen.outcome === 'rejected') return { pressId, outcome: 'rejected', ...(seen.reason && { reason: seen.reason as PressOutcome['reason'] }) };
+  return { pressId, outcome: 'duplicate', ...(seen.ticketId && seen.ticketNumber && { ticketId: seen.ticketId, ticketNumber: seen.ticketNumber }) };
+}
+
+function pressRow(p: Prepared, outcome: 'merged' | 'rejected', ticketId: string | null, reason?: string) {
+  const { input: { press, deviceId, receivedAt }, pressedAt } = p;
+  return {
+    deviceId, pressId: press.pressId, seq: press.seq, button: press.button, action: press.action, pressedAt, receivedAt, queued: press.queued ?? false,
+    outcome, reason: reason ?? null, ticketId, categoryId: p.category?.id ?? null, snapshot: snapshotOf(p.device),
+  };
+}

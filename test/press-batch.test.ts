@@ -1,0 +1,134 @@
+/**
+ * A batch of presses decided set-based must end exactly where the same presses end when
+ * each is committed alone: same answers, same tickets, same timelines, same press rows.
+ * Two identical branches are built; one gets the presses one per batch, the other in one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PressResult, reportPresses } from '../server/src/tickets/report-presses.ts';
+import type { PressInput } from '../server/src/tickets/report-press.ts';
+import { testDatabases } from './helpers/databases.ts';
+import { startTestSystem, type TestSystem } from './helpers/system.ts';
+
+const numberOf = (r: PressResult | undefined) => (r && 'ticketNumber' in r ? r.ticketNumber : undefined);
+
+type World = { site: { id: string }; dev: Record<'a' | 'b' | 'off' | 'busy', string> };
+
+describe.each(testDatabases())('a batch of presses on $name', (db) => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem(db, { PRESS_RATE_LIMIT: '12' });
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  /** A branch with seven categories, four devices, and three tickets in the states the batch needs. */
+  async function world(setupAt: number): Promise<World> {
+    const site = await t.site();
+    const c: { id: string }[] = [];
+    for (let i = 0; i < 7; i++) c.push(await t.category());
+    const map = (ids: number[]) => ids.map((ci, button) => ({ button, categoryId: c[ci]!.id }));
+    const a = (await t.device(site.id, map([0, 1]))).device.id; // button 2 is unmapped
+    const b = (await t.device(site.id, map([0, 2, 3, 4, 5]))).device.id;
+    const off = (await t.device(site.id, map([0]))).device.id;
+    const busy = (await t.device(site.id, map([0]))).device.id;
+    await t.api.ok('PATCH', `/api/devices/${off}`, { disabled: true });
+    const setup = (button: number, pressId: string, receivedAt: number) => ({ deviceId: b, receivedAt: new Date(receivedAt), press: { v: 1 as const, pressId, seq: 1, button, action: 'single' as const } });
+    const [acked, resolved, late] = await reportPresses(t.system.tickets, [setup(1, 's1', setupAt), setup(2, 's2', setupAt), setup(3, 's3', setupAt)]);
+    await t.api.ok('POST', `/api/tickets/${numberOf(acked)}/acknowledge`, {});
+    for (const r of [resolved, late]) {
+      await t.api.ok('POST', `/api/tickets/${numberOf(r)}/acknowledge`, {});
+      await t.api.ok('POST', `/api/tickets/${numberOf(r)}/resolve`, {});
+    }
+    return { site, dev: { a, b, off, busy } };
+  }
+
+  /** Every rule the press path has, in one arrival order. */
+  function scenario(w: World, base: number, setupAt: number): PressInput[] {
+    let seq = 0;
+    const p = (deviceId: string, pressId: string, extra: Partial<PressInput['press']> = {}): PressInput => ({
+      deviceId, receivedAt: new Date(base + ++seq), press: { v: 1, pressId, seq, button: 0, action: 'single', ...extra },
+    });
+    const { a, b, off, busy } = w.dev;
+    return [
+      p(a, 'p1'), // opens c0
+      p(a, 'p1'), // the same press again, in the same batch
+      p(b, 'p2'), // merges
+      p(b, 'p3'), // third press: raised for repeats
+      p(a, 'p4', { action: 'double' }), // already raised: a plain merge
+      p(a, 'p5', { button: 1 }), // opens c1
+      p(a, 'p6', { button: 1, action: 'hold' }), // cancels it: nobody picked it up
+      p(a, 'p7', { button: 1 }), // opens a new c1 ticket
+      p(a, 'p8', { button: 2 }), // unmapped: triage, and the device is flagged
+      p(off, 'p9'), // disabled device
+      p(b, 'p10', { button: 1, action: 'hold' }), // acknowledged ticket: reporter says fixed
+      p(b, 'p11', { button: 1 }), // merges into it
+      p(b, 'p12', { button: 2 }), // resolved in its confirm window, same button: reopened
+      p(b, 'p13', { button: 2 }), // merges into the reopened ticket
+      p(b, 'p14', { button: 3, ageMs: base + seq + 1 - (setupAt + 1000) }), // made before c4's resolution: attached late
+      p(b, 's1', { button: 1 }), // recorded in the setup: a duplicate
+      p(b, 'p15', { button: 4, action: 'hold' }), // nothing open: rejected
+      ...Array.from({ length: 14 }, (_, i) => p(busy, `r${i}`)), // over 12 a minute: rejected
+      p('dev-missing', 'x1'), // unknown device: an error, the rest commits
+      p(a, 'p16', { button: 1 }), // merges into the new c1 ticket
+    ];
+  }
+
+  /** The world as clients see it, with ticket ids replaced by their order of appearance. */
+  async function observe(w: World, answers: { outcome: string; ticketId?: string; reason?: string }[]) {
+    const ids: string[] = [];
+    const ref = (id: string | undefined | null) => (id ? `T${ids.includes(id) ? ids.indexOf(id) : ids.push(id) - 1}` : null);
+    const outcomes = answers.map((r) => [r.outcome, ref(r.ticketId), r.reason ?? null]);
+    const list = await t.api.ok('GET', `/api/tickets?siteId=${w.site.id}&limit=100`);
+    const tickets = [];
+    for (const item of (list.items as { id: string }[]).sort((x, y) => (ref(x.id)! < ref(y.id)! ? -1 : 1))) {
+      const d = await t.api.ok('GET', `/api/tickets/${item.id}`);
+      tickets.push({
+        ref: ref(d.id), status: d.status, priority: d.priority, pressCount: d.pressCount, lastPressAt: d.lastPressAt, reopenCount: d.reopenCount,
+        dueIn: d.responseDueAt && Date.parse(d.responseDueAt) - Date.parse(d.openedAt),
+        snapshot: d.snapshot && { batteryPct: d.snapshot.batteryPct },
+        timeline: d.timeline.map((e: { type: string; toStatus: string | null; note: string | null }) => `${e.type}:${e.toStatus}:${e.note}`).sort(),
+        presses: d.presses.map((x: { pressId: string; outcome: string; reason: string | null; snapshot: { batteryPct: number | null } }) => `${x.pressId}:${x.outcome}:${x.reason}:${x.snapshot?.batteryPct}`).sort(),
+      });
+    }
+    const devices = [];
+    for (const id of Object.values(w.dev)) devices.push((await t.api.ok('GET', `/api/devices/${id}`)).unmapped);
+    return { outcomes, tickets, devices };
+  }
+
+  it('ends where the same presses end one at a time: answers, tickets, timelines, press rows', async () => {
+    const setupAt = Date.now() - 60_000;
+    const one = await world(setupAt);
+    const all = await world(setupAt);
+    const base = Date.now() + 1000;
+    const byOne = [];
+    for (const input of scenario(one, base, setupAt)) byOne.push(...(await reportPresses(t.system.tickets, [input])));
+    const byAll = await reportPresses(t.system.tickets, scenario(all, base, setupAt));
+
+    expect(byAll.map((r) => r.outcome)).toEqual(byOne.map((r) => r.outcome));
+    const [expected, actual] = [await observe(one, byOne), await observe(all, byAll)];
+    expect(actual).toEqual(expected);
+    // The scenario does reach every rule it names.
+    expect(expected.outcomes.map((o) => o[0])).toEqual([
+      'created', 'duplicate', 'merged', 'merged', 'merged', 'created', 'cancelled', 'created', 'created', 'rejected',
+      'merged', 'merged', 'reopened', 'merged', 'merged', 'duplicate', 'rejected', ...Array(12).fill('merged'), 'rejected', 'rejected', 'error', 'merged',
+    ]);
+    expect(expected.tickets.find((x) => x.ref === 'T0')).toMatchObject({ priority: 'P2', pressCount: 16 });
+    expect(expected.devices).toEqual([true, false, false, false]);
+  });
+
+  it('keeps the telemetry each press carried in its own snapshot, the newest on the device', async () => {
+    const w = await world(Date.now() - 60_000);
+    const at = Date.now();
+    const press = (pressId: string, pct: number, ms: number): PressInput => ({
+      deviceId: w.dev.a, receivedAt: new Date(at + ms), telemetry: { data: { batteryPct: pct }, at: new Date(at + ms) },
+      press: { v: 1, pressId, seq: ms, button: 0, action: 'single' },
+    });
+    const [first, second] = await reportPresses(t.system.tickets, [press('t1', 70, 1), press('t2', 60, 2)]);
+    expect([first!.outcome, second!.outcome]).toEqual(['created', 'merged']);
+    const d = await t.api.ok('GET', `/api/tickets/${numberOf(first)}`);
+    expect(d.snapshot.batteryPct).toBe(70);
+    expect(d.presses.map((x: { snapshot: { batteryPct: number } }) => x.snapshot.batteryPct).sort()).toEqual([60, 70]);
+    expect((await t.api.ok('GET', `/api/devices/${w.dev.a}`)).batteryPct).toBe(60);
+  });
+});
