@@ -13,6 +13,10 @@ import { SitesPage } from './pages/admin/sites/sites-page.tsx';
 import { SlaPage } from './pages/admin/sla/sla-page.tsx';
 import { BoardPage } from './pages/board/board-page.tsx';
 import { ButtonPage } from './pages/button/button-page.tsx';
+import { DevicePage } from './pages/devices/device-page.tsx';
+import { FleetPage } from './pages/devices/fleet-page.tsx';
+import { ImportPage } from './pages/devices/import-page.tsx';
+import { ProvisionPage } from './pages/devices/provision-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { StatusPage } from './pages/status/status-page.tsx';
@@ -64,6 +68,10 @@ const AdminCategoriesRoute = () => <SignedIn admin page={() => <CategoriesPage /
 const AdminCalendarsRoute = () => <SignedIn admin page={() => <CalendarsPage />} />;
 const AdminSlaRoute = () => <SignedIn admin page={() => <SlaPage />} />;
 const AdminPeopleRoute = () => <SignedIn admin page={() => <PeoplePage />} />;
+const FleetRoute = () => <SignedIn desk page={(me) => <FleetPage me={me} />} />;
+const DeviceRoute = ({ id }: { id: string }) => <SignedIn desk page={(me) => <DevicePage id={id} me={me} />} />;
+const ProvisionRoute = () => <SignedIn admin page={() => <ProvisionPage />} />;
+const DeviceImportRoute = () => <SignedIn admin page={() => <ImportPage />} />;
 const ButtonRoute = ({ code }: { code: string }) => <SignedIn page={() => <ButtonPage code={code} />} />;
 
 /** `/admin` opens the first section. */
@@ -84,6 +92,10 @@ export function App() {
               <Route path="/login" component={LoginPage} />
               <Route path="/" component={BoardRoute} />
               <Route path="/tickets/:number" component={TicketRoute} />
+              <Route path="/devices" component={FleetRoute} />
+              <Route path="/devices/new" component={ProvisionRoute} />
+              <Route path="/devices/import" component={DeviceImportRoute} />
+              <Route path="/devices/:id" component={DeviceRoute} />
               <Route path="/admin" component={AdminHomeRoute} />
               <Route path="/admin/sites" component={AdminSitesRoute} />
               <Route path="/admin/categories" component={AdminCategoriesRoute} />
