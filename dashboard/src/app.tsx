@@ -6,6 +6,9 @@ import { api } from './api/client.ts';
 import type { User } from './api/schemas.ts';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
 import { ADMIN_SECTIONS } from './pages/admin/admin-layout.tsx';
+import { ConfigPage } from './pages/admin/config/config-page.tsx';
+import { TokensPage } from './pages/admin/tokens/tokens-page.tsx';
+import { WebhooksPage } from './pages/admin/webhooks/webhooks-page.tsx';
 import { CalendarsPage } from './pages/admin/calendars/calendars-page.tsx';
 import { CategoriesPage } from './pages/admin/categories/categories-page.tsx';
 import { PeoplePage } from './pages/admin/people/people-page.tsx';
@@ -63,6 +66,9 @@ function Forbidden() {
 const BoardRoute = () => <SignedIn desk page={(me) => <BoardPage me={me} />} />;
 const TicketRoute = ({ number }: { number: string }) => <SignedIn desk page={(me) => <TicketPage number={number} me={me} />} />;
 // Admin pages: `const XRoute = () => <SignedIn admin page={() => <XPage />} />;` and a <Route> below.
+const AdminWebhooksRoute = () => <SignedIn admin page={() => <WebhooksPage />} />;
+const AdminTokensRoute = () => <SignedIn admin page={() => <TokensPage />} />;
+const AdminConfigRoute = () => <SignedIn admin page={() => <ConfigPage />} />;
 const AdminSitesRoute = () => <SignedIn admin page={() => <SitesPage />} />;
 const AdminCategoriesRoute = () => <SignedIn admin page={() => <CategoriesPage />} />;
 const AdminCalendarsRoute = () => <SignedIn admin page={() => <CalendarsPage />} />;
@@ -97,6 +103,9 @@ export function App() {
               <Route path="/devices/import" component={DeviceImportRoute} />
               <Route path="/devices/:id" component={DeviceRoute} />
               <Route path="/admin" component={AdminHomeRoute} />
+              <Route path="/admin/webhooks" component={AdminWebhooksRoute} />
+              <Route path="/admin/tokens" component={AdminTokensRoute} />
+              <Route path="/admin/config" component={AdminConfigRoute} />
               <Route path="/admin/sites" component={AdminSitesRoute} />
               <Route path="/admin/categories" component={AdminCategoriesRoute} />
               <Route path="/admin/calendars" component={AdminCalendarsRoute} />

@@ -1,7 +1,7 @@
 /**
  * The message catalogues (ICU MessageFormat), one folder per area of the app so that each area's
  * keys live together: `core` (shell, login, board, ticket, button, status), `admin`, `devices`,
- * `reports`. Keys are prefixed by their area. English is complete by definition; the other
+ * `reports`, `integrations`. Keys are prefixed by their area. English is complete by definition; the other
  * languages fall back to it key by key (and `catalogues.test.ts` fails when one lacks a key).
  */
 import adminEn from './catalogues/admin/en.json' with { type: 'json' };
@@ -16,21 +16,25 @@ import devicesEn from './catalogues/devices/en.json' with { type: 'json' };
 import devicesFa from './catalogues/devices/fa.json' with { type: 'json' };
 import devicesPl from './catalogues/devices/pl.json' with { type: 'json' };
 import devicesTr from './catalogues/devices/tr.json' with { type: 'json' };
+import integrationsEn from './catalogues/integrations/en.json' with { type: 'json' };
+import integrationsFa from './catalogues/integrations/fa.json' with { type: 'json' };
+import integrationsPl from './catalogues/integrations/pl.json' with { type: 'json' };
+import integrationsTr from './catalogues/integrations/tr.json' with { type: 'json' };
 import reportsEn from './catalogues/reports/en.json' with { type: 'json' };
 import reportsFa from './catalogues/reports/fa.json' with { type: 'json' };
 import reportsPl from './catalogues/reports/pl.json' with { type: 'json' };
 import reportsTr from './catalogues/reports/tr.json' with { type: 'json' };
 import type { Locale } from './locales.ts';
 
-const en = { ...coreEn, ...adminEn, ...devicesEn, ...reportsEn };
+const en = { ...coreEn, ...adminEn, ...devicesEn, ...reportsEn, ...integrationsEn };
 
 export type MessageKey = keyof typeof en;
 export type Catalogue = Partial<Record<MessageKey, string>>;
 
 export const CATALOGUES: Record<Locale, Catalogue> = {
   en,
-  pl: { ...corePl, ...adminPl, ...devicesPl, ...reportsPl },
-  tr: { ...coreTr, ...adminTr, ...devicesTr, ...reportsTr },
-  fa: { ...coreFa, ...adminFa, ...devicesFa, ...reportsFa },
+  pl: { ...corePl, ...adminPl, ...devicesPl, ...reportsPl, ...integrationsPl },
+  tr: { ...coreTr, ...adminTr, ...devicesTr, ...reportsTr, ...integrationsTr },
+  fa: { ...coreFa, ...adminFa, ...devicesFa, ...reportsFa, ...integrationsFa },
 };
 export const ENGLISH: Record<MessageKey, string> = en;
