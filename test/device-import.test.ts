@@ -78,6 +78,15 @@ describe.each(testDatabases())('device import and battery estimate on $name', (d
     expect(unclosed.status).toBe(400);
   });
 
+  it('unmaps a button through the API: its presses go to triage and the device is flagged; a bad button number is refused', async () => {
+    const site = await t.site();
+    const category = await t.category();
+    await t.device(site.id, [{ button: 0, categoryId: category.id }], { id: 'unmap-1' });
+    expect(await t.api.ok('DELETE', '/api/devices/unmap-1/buttons/0')).toMatchObject({ unmapped: true, buttons: [] });
+    expect((await t.api.delete('/api/devices/unmap-1/buttons/x')).status).toBe(400);
+    expect((await t.api.delete('/api/devices/no-such-device/buttons/0')).status).toBe(404);
+  });
+
   it('is for admins only', async () => {
     const site = await t.site();
     await t.api.ok('POST', '/api/users', { email: 'agent@import.test', name: 'Agent', role: 'agent', password: 'agent-pass-123' });

@@ -107,11 +107,15 @@ export function deviceRoutes() {
   });
 
   r.delete('/:id/buttons/:button', requireUser('admin'), async (c) => {
+    const button = ButtonParam.safeParse(c.req.param('button'));
+    if (!button.success) throw new AppError('VALIDATION', 'invalid path: button: must be a whole number 0–15');
     const { db } = c.get('deps').database;
     const id = c.req.param('id');
-    await db.delete(deviceButtons).where(and(eq(deviceButtons.deviceId, id), eq(deviceButtons.button, Number(c.req.param('button')))));
-    await db.update(devices).set({ unmapped: true }).where(eq(devices.id, id));
-    await audit(db, actorOf(c), 'unmap-button', 'device', id, { button: c.req.param('button') });
+    const device = await getDeviceView(db, id);
+    await db.delete(deviceButtons).where(and(eq(deviceButtons.deviceId, id), eq(deviceButtons.button, button.data)));
+    // A button beyond the device's count leaves no hole: only an unmapped button in range flags the device.
+    if (button.data < device.buttonCount) await db.update(devices).set({ unmapped: true }).where(eq(devices.id, id));
+    await audit(db, actorOf(c), 'unmap-button', 'device', id, { button: button.data });
     await pushDeviceConfig(db, c.get('deps').tickets.downlink, id);
     return c.json(await getDeviceView(db, id));
   });
