@@ -22,6 +22,7 @@ import { ImportPage } from './pages/devices/import-page.tsx';
 import { ProvisionPage } from './pages/devices/provision-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { ReportsPage } from './pages/reports/reports-page.tsx';
 import { StatusPage } from './pages/status/status-page.tsx';
 import { TicketPage } from './pages/ticket/ticket-page.tsx';
 import { isDesk, SessionProvider, useSession } from './session/session.tsx';
@@ -78,6 +79,7 @@ const FleetRoute = () => <SignedIn desk page={(me) => <FleetPage me={me} />} />;
 const DeviceRoute = ({ id }: { id: string }) => <SignedIn desk page={(me) => <DevicePage id={id} me={me} />} />;
 const ProvisionRoute = () => <SignedIn admin page={() => <ProvisionPage />} />;
 const DeviceImportRoute = () => <SignedIn admin page={() => <ImportPage />} />;
+const ReportsRoute = () => <SignedIn desk page={(me) => <ReportsPage me={me} />} />;
 const ButtonRoute = ({ code }: { code: string }) => <SignedIn page={() => <ButtonPage code={code} />} />;
 
 /** `/admin` opens the first section. */
@@ -111,6 +113,7 @@ export function App() {
               <Route path="/admin/calendars" component={AdminCalendarsRoute} />
               <Route path="/admin/sla" component={AdminSlaRoute} />
               <Route path="/admin/people" component={AdminPeopleRoute} />
+              <Route path="/reports" component={ReportsRoute} />
               <Route path="/b/:code" component={ButtonRoute} />
               {/* No login: the link's secret (?t=) is the key. */}
               <Route path="/status/:code" component={StatusPage} />

@@ -1,0 +1,65 @@
+/** The report's filters: a date range with presets, site, category, team, priority; every change goes to the URL. */
+import { PRIORITIES } from '../../api/schemas.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { Reference } from '../board/use-reference.ts';
+import { lastDays, NO_FILTERS, type ReportFilters } from './report-filters.ts';
+
+type Option = { value: string; label: string };
+type Props = { filters: ReportFilters; reference: Reference; nowMs: number; onChange(next: ReportFilters): void };
+
+const PRESETS = [7, 30, 90] as const;
+const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
+
+function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string | null; options: Option[]; onChange(v: string | null): void }) {
+  const { t } = useI18n();
+  return (
+    <div class="filter">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
+        <option value="">{t('filters.all')}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+export function ReportFilterBar({ filters, reference, nowMs, onChange }: Props) {
+  const { t } = useI18n();
+  const set = (key: keyof ReportFilters) => (value: string | null) => onChange({ ...filters, [key]: value });
+  const current = (days: number) => {
+    const p = lastDays(days, nowMs);
+    return (filters.from === p.from && filters.to === p.to) || (days === 30 && !filters.from && !filters.to);
+  };
+  return (
+    <form class="filters report-filters" role="search" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
+      <div class="filter">
+        <label for="report-from">{t('reports.from')}</label>
+        <input id="report-from" type="date" value={filters.from ?? ''} max={filters.to ?? undefined} onChange={(e) => set('from')(e.currentTarget.value || null)} />
+      </div>
+      <div class="filter">
+        <label for="report-to">{t('reports.to')}</label>
+        <input id="report-to" type="date" value={filters.to ?? ''} min={filters.from ?? undefined} onChange={(e) => set('to')(e.currentTarget.value || null)} />
+      </div>
+      <div class="report-presets" role="group" aria-label={t('reports.presets')}>
+        {PRESETS.map((days) => (
+          <button key={days} type="button" class="preset" aria-pressed={current(days)} onClick={() => onChange({ ...filters, ...lastDays(days, nowMs) })}>
+            {t('reports.lastDays', { days })}
+          </button>
+        ))}
+      </div>
+      <Select id="report-site" label={t('filters.site')} value={filters.site} onChange={set('site')}
+        options={[...reference.sites.values()].map((s) => ({ value: s.code, label: s.name })).sort(byLabel)} />
+      <Select id="report-category" label={t('filters.category')} value={filters.category} onChange={set('category')}
+        options={[...reference.categories.values()].map((c) => ({ value: c.key, label: c.name })).sort(byLabel)} />
+      {reference.teams.length > 0 && (
+        <Select id="report-team" label={t('filters.team')} value={filters.team} onChange={set('team')}
+          options={reference.teams.map((x) => ({ value: x.id, label: x.name })).sort(byLabel)} />
+      )}
+      <Select id="report-priority" label={t('filters.priority')} value={filters.priority} onChange={set('priority')}
+        options={PRIORITIES.map((p) => ({ value: p, label: `${p} · ${t(`priority.${p}`)}` }))} />
+      {Object.values(filters).some((v) => v !== null) && (
+        <button type="button" class="link-button filters-clear" onClick={() => onChange(NO_FILTERS)}>{t('filters.clear')}</button>
+      )}
+    </form>
+  );
+}
