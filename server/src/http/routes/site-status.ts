@@ -49,8 +49,7 @@ export const SiteStatusAnswer = z.object({
     openedAt: z.string().describe('ISO time'),
     acknowledgedAt: z.string().nullable(),
     resolvedAt: z.string().nullable(),
-  })).describe('open tickets of the site and those resolved in the last 24 hours, newest first'),
-  language: z.enum(LOCALES).describe('the language the category names are in'),
+  })).describe('open tickets of the site and those resolved in the last 24 hours, newest first; categories named in the asked-for language'),
 });
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -109,7 +108,6 @@ export function siteStatusRoutes() {
     const locale = requestedLocale(c, { site: language });
     return c.json({
       site: { name, code, language, timezone },
-      language: locale,
       incidents: rows.map(({ categoryNames, ...row }) => ({
         ...row,
         category: localized(row.category, categoryNames, locale),
