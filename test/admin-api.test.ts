@@ -63,6 +63,33 @@ describe.each(testDatabases())('admin API on $name', (db) => {
     expect(bad.body.error.details.fields[0].field).toBe('language');
   });
 
+  it('previews a draft policy without saving it: the due time follows the draft\'s targets', async () => {
+    const site = await t.site({ timezone: 'Asia/Tehran' });
+    const category = await t.category();
+    const targets = (response: number) => ({ P1: TARGET, P2: { responseMinutes: response, resolutionMinutes: 480 }, P3: TARGET, P4: TARGET });
+    const saved = await t.api.ok('POST', '/api/sla-policies', { name: 'Tehran', order: 2, conditions: { siteIds: [site.id] }, targets: targets(30) });
+    const ask = { siteId: site.id, categoryId: category.id, priority: 'P2' };
+    const minutesDue = (a: { openedAt: string; responseDueAt: string }) => (Date.parse(a.responseDueAt) - Date.parse(a.openedAt)) / 60_000;
+
+    const stored = await t.api.ok('GET', `/api/sla/preview?siteId=${site.id}&categoryId=${category.id}&priority=P2`);
+    expect([stored.policy.name, minutesDue(stored)]).toEqual(['Tehran', 30]);
+    const changed = await t.api.ok('POST', '/api/sla-policies/preview', { ...ask, id: saved.id, policy: { name: 'Tehran (draft)', order: 2, conditions: { siteIds: [site.id] }, targets: targets(120) } }, [200]);
+    expect([changed.policy, minutesDue(changed)]).toEqual([{ id: saved.id, name: 'Tehran (draft)' }, 120]);
+    // A new draft tried before the saved one wins; one tried after it does not ('Gold', order 5, comes later still).
+    const before = await t.api.ok('POST', '/api/sla-policies/preview', { ...ask, policy: { name: 'Tehran', order: 1, targets: targets(15) } }, [200]);
+    expect([before.policy.name, minutesDue(before)]).toEqual(['Tehran', 15]);
+    const after = await t.api.ok('POST', '/api/sla-policies/preview', { ...ask, policy: { name: 'Later', order: 3, targets: targets(15) } }, [200]);
+    expect([after.policy.id, minutesDue(after)]).toEqual([saved.id, 30]);
+
+    // Nothing was saved.
+    expect(await t.api.ok('GET', `/api/sla-policies/${saved.id}`)).toMatchObject({ name: 'Tehran', targets: targets(30) });
+    expect(((await t.api.ok('GET', '/api/sla-policies')).items as unknown[])).toHaveLength(2); // with 'Gold' above
+    const bad = await t.api.post('/api/sla-policies/preview', { ...ask, policy: { name: 'x', targets: { ...targets(30), P2: { responseMinutes: 30, resolutionMinutes: 10 } } } });
+    expect([bad.status, bad.body.error.details.fields[0].field]).toEqual([400, 'policy.targets.P2']);
+    const missing = await t.api.post('/api/sla-policies/preview', { ...ask, id: '00000000-0000-0000-0000-000000000000', policy: { name: 'x', targets: targets(30) } });
+    expect(missing.status).toBe(404);
+  });
+
   it('removes a site\'s status board link: the old link answers 404 until a new one is made', async () => {
     const site = await t.site();
     const { url } = await t.api.ok('POST', `/api/sites/${site.id}/status-link`);

@@ -203,11 +203,26 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('admin pages in Chromium on
     expect(await shownNear(page, first.responseDueAt)).toContain(firstShown);
     await shot(page, 'admin-sla-desktop');
 
+    // While editing, the preview is of the draft: it follows the targets as they are typed, before saving.
     await page.getByRole('button', { name: 'Edit Standard' }).click();
+    const draft = page.locator('.sla-preview-draft');
+    await draft.getByRole('heading', { name: 'Deadline with this policy as edited (not saved yet)' }).waitFor();
+    await draft.locator('.preview-response').waitFor();
     await page.getByLabel('P2 first response, minutes').fill('180');
+    await expect.poll(() => draft.locator('.preview-response').textContent()).not.toBe(firstShown);
+    const policyId = ((await t.api.ok('GET', '/api/sla-policies')).items as any[]).find((p) => p.name === 'Standard').id;
+    expect((await t.api.ok('GET', `/api/sla-policies/${policyId}`)).targets.P2.responseMinutes).toBe(30);
+    const unsaved = await t.api.ok('POST', '/api/sla-policies/preview', {
+      siteId: site.id, categoryId: category.id, priority: 'P2', id: policyId,
+      policy: { name: 'Standard', targets: { P1: { responseMinutes: 15, resolutionMinutes: 240 }, P2: { responseMinutes: 180, resolutionMinutes: 240 }, P3: { responseMinutes: 120, resolutionMinutes: 1440 }, P4: { responseMinutes: 480, resolutionMinutes: 4800 } } },
+    }, [200]);
+    expect(await shownNear(page, unsaved.responseDueAt)).toContain(await draft.locator('.preview-response').textContent());
+    await draft.scrollIntoViewIfNeeded();
+    await shot(page, 'admin-sla-draft-desktop');
     await page.getByRole('button', { name: 'Save' }).click();
     await toast(page, 'Policy Standard saved.');
-    await expect.poll(() => preview.locator('.preview-response').textContent()).not.toBe(firstShown);
+    await draft.waitFor({ state: 'detached' });
+    await preview.locator('.preview-response').waitFor();
     const second = await t.api.ok('GET', `/api/sla/preview?${query}`);
     expect(Date.parse(second.responseDueAt) - Date.parse(second.openedAt)).toBe(180 * 60_000);
     expect(await shownNear(page, second.responseDueAt)).toContain(await preview.locator('.preview-response').textContent());

@@ -65,6 +65,8 @@ export const SlaPreview = z.object({
 });
 export type SlaPreview = z.infer<typeof SlaPreview>;
 
+export type PreviewProbe = { siteId: string; categoryId: string; priority: string };
+
 const StatusLink = z.object({ url: text });
 const Members = z.object({ items: z.array(AdminUser) });
 
@@ -109,6 +111,8 @@ export const admin = {
   removeStatusLink: (siteId: string) => request('DELETE', `/api/sites/${encodeURIComponent(siteId)}/status-link`, Any),
   members: (teamId: string) => request('GET', `/api/teams/${encodeURIComponent(teamId)}/members`, Members),
   setMembers: (teamId: string, userIds: string[]) => request('PUT', `/api/teams/${encodeURIComponent(teamId)}/members`, Members, { userIds }),
-  slaPreview: (q: { siteId: string; categoryId: string; priority: string }) =>
-    request('GET', `/api/sla/preview?${new URLSearchParams(q).toString()}`, SlaPreview),
+  slaPreview: (q: PreviewProbe) => request('GET', `/api/sla/preview?${new URLSearchParams(q).toString()}`, SlaPreview),
+  /** The same, as if `policy` were saved (replacing policy `id`, if given); nothing is saved. */
+  slaDraftPreview: (q: PreviewProbe, draft: { id?: string | undefined; policy: object }) =>
+    request('POST', '/api/sla-policies/preview', SlaPreview, { ...q, ...(draft.id && { id: draft.id }), policy: draft.policy }),
 };

@@ -1,4 +1,5 @@
 /** Create or change an SLA policy: order, calendar, conditions, targets per priority, reminders, escalation. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { SOURCES, type AdminCategory, type AdminSite, type AdminUser, type Calendar } from '../../../api/admin.ts';
 import { PRIORITIES, type Priority } from '../../../api/schemas.ts';
@@ -8,9 +9,11 @@ import type { PolicyDraft } from './policy-draft.ts';
 
 export type PolicyChoices = { calendars: Calendar[]; sites: AdminSite[]; categories: AdminCategory[]; users: AdminUser[] };
 
-export function PolicyForm({ draft: initial, choices, errors, saving, formError, onSave, onCancel }: {
+export function PolicyForm({ draft: initial, choices, errors, saving, formError, onSave, onCancel, preview }: {
   draft: PolicyDraft; choices: PolicyChoices; errors: FieldErrors; saving: boolean; formError: string | null;
   onSave: (d: PolicyDraft) => void; onCancel: () => void;
+  /** The deadline this draft would give, shown under the targets. */
+  preview?: (d: PolicyDraft) => ComponentChildren;
 }) {
   const { t, duration } = useI18n();
   const [d, setD] = useState(initial);
@@ -86,6 +89,7 @@ export function PolicyForm({ draft: initial, choices, errors, saving, formError,
           </table>
         </div>
       </fieldset>
+      {preview && <div class="field-wide">{preview(d)}</div>}
 
       <Field label={t('admin.sla.reminders')} error={errorFor(errors, 'reminderPercents')} hint={t('admin.sla.remindersHint')}>
         {(p) => <input {...p} value={d.reminders} inputMode="numeric" dir="ltr" onInput={(e) => set({ reminders: e.currentTarget.value })} />}

@@ -8,7 +8,7 @@ import '../pages.css';
 import { ConfirmButton, EntityTable, ListHeader, useLoad, useSave } from '../ui/index.ts';
 import { newPolicy, policyBody, policyDraft, type PolicyDraft } from './policy-draft.ts';
 import { PolicyForm } from './policy-form.tsx';
-import { SlaPreview } from './sla-preview.tsx';
+import { firstProbe, SlaPreview, type Probe } from './sla-preview.tsx';
 
 const loadAll = async () => {
   const [policies, calendars, sites, categories, users] = await Promise.all([
@@ -22,7 +22,9 @@ export function SlaPage() {
   const list = useLoad(loadAll);
   const save = useSave();
   const [editing, setEditing] = useState<PolicyDraft | null>(null);
+  const [chosenProbe, setProbe] = useState<Probe | null>(null);
   const data = list.data;
+  const probe = chosenProbe ?? (data ? firstProbe(data.sites, data.categories) : null);
 
   const open = (draft: PolicyDraft | null) => {
     save.clear();
@@ -58,11 +60,14 @@ export function SlaPage() {
       {!editing && save.formError && <p class="form-error" role="alert">{save.formError}</p>}
       {list.error ? <ErrorState error={list.error} retry={() => void list.reload()} /> : !data ? <Loading /> : (
         <>
-          <SlaPreview sites={data.sites} categories={data.categories} version={data} />
+          {!editing && probe && <SlaPreview sites={data.sites} categories={data.categories} probe={probe} onProbe={setProbe} version={data} />}
           {editing && (
             <PolicyForm
               key={editing.id ?? 'new'} draft={editing} choices={data} errors={save.errors} saving={save.saving} formError={save.formError}
               onSave={(d) => void submit(d)} onCancel={() => open(null)}
+              preview={(d) => probe && (
+                <SlaPreview sites={data.sites} categories={data.categories} probe={probe} onProbe={setProbe} version={data} draft={{ id: d.id, policy: policyBody(d) }} />
+              )}
             />
           )}
           <ListHeader count={t('admin.sla.count', { count: data.policies.length })} newLabel={t('admin.sla.new')} onNew={editing ? undefined : () => open(newPolicy(nextOrder()))} />

@@ -33,7 +33,7 @@ export function EntityTable<T extends { id: string }>({ caption, columns, rows, 
           {rows.map((row) => (
             <tr key={row.id} data-id={row.id} class={row.id === current ? 'current' : undefined} aria-current={row.id === current ? 'true' : undefined}>
               {columns.map((c) => <td key={c.key} data-label={c.label}>{c.render(row)}</td>)}
-              {actions && <td class="entity-actions">{actions(row)}</td>}
+              {actions && <td class="entity-actions"><div class="entity-actions-inner">{actions(row)}</div></td>}
             </tr>
           ))}
         </tbody>

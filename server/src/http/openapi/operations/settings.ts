@@ -4,7 +4,8 @@ import { PageQuery } from '../../pagination.ts';
 import { CalendarInput, CalendarPatch } from '../../routes/calendars.ts';
 import { CategoryInput, CategoryPatch } from '../../routes/categories.ts';
 import { SiteInput, SitePatch } from '../../routes/sites.ts';
-import { SlaPolicyInput, SlaPolicyPatch } from '../../routes/sla-policies.ts';
+import { DraftPreview, SlaPolicyInput, SlaPolicyPatch } from '../../routes/sla-policies.ts';
+import { ref } from '../components.ts';
 import type { Operation } from '../operation.ts';
 import { crudOperations } from './crud.ts';
 
@@ -43,4 +44,12 @@ export const settingsOperations: Operation[] = [
     conflict: 'an SLA policy with this name already exists',
     inUse: 'the policy is referenced by tickets',
   }),
+  {
+    method: 'post', path: '/api/sla-policies/preview', tag: 'SLA policies', summary: 'Preview a draft policy',
+    description: 'When a ticket opened now at the site, in the category, would be due if `policy` were saved (replacing policy `id`, or added): '
+      + 'the same answer as `GET /api/sla/preview`, computed with the draft in place. Nothing is saved.',
+    access: { roles: ['admin', 'manager'] }, body: DraftPreview,
+    responses: { 200: { description: 'the due times the draft would give', schema: ref('SlaPreview') } },
+    errors: { NOT_FOUND: 'the site, the category or policy `id` does not exist' },
+  },
 ];
