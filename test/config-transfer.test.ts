@@ -53,7 +53,7 @@ describe.each(testDatabases())('configuration export and import on $name', (db) 
     webhookSecret = (await api.ok('POST', '/api/webhooks', { name: 'Chat', url: 'https://chat.example/hook', events: ['ticket.created'] })).secret;
     // Per-language names have no other route here yet: a partial import on the source sets them.
     await api.ok('PUT', '/api/config', { dash: 'config', version: 1, categories: [{ key: 'printer', name: 'Printer', names: { pl: 'Drukarka' }, kbArticles: { pl: 'Sprawdź papier.' } }] });
-  });
+  }, 180_000); // two systems and scrypt-hashed passwords: slow on a busy 2-core machine
   afterAll(async () => {
     await source?.stop();
     await target?.stop();

@@ -203,7 +203,7 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('integrations admin pages i
     } finally {
       await fresh.stop();
     }
-  });
+  }, 180_000); // a second Dash starts inside: slow on a busy 2-core machine
 
   it('shows the problems of a document that cannot be imported, and offers no import', async () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dash-config-')), 'broken.json');
