@@ -231,6 +231,21 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     await device.end();
   });
 
+  it('draws each kind of device with its buttons: a Pi panel of eight and a phone page of three', async () => {
+    const site = await t.site();
+    const category = await t.category({ name: 'Sales app' });
+    await t.device(site.id, [0, 1, 2, 5].map((button) => ({ button, categoryId: category.id })), { id: 'panel-8', name: 'Stock room panel', kind: 'pi', buttonCount: 8 });
+    await t.device(site.id, [0, 1, 2].map((button) => ({ button, categoryId: category.id })), { id: 'phone-3', name: 'Staff phones', kind: 'virtual' });
+    const { page } = await open('/devices/panel-8');
+    await page.getByRole('group', { name: 'Raspberry Pi panel' }).waitFor();
+    expect(await page.locator('[data-button]').count()).toBe(8);
+    await page.getByRole('button', { name: 'Button 7: not mapped' }).waitFor();
+    await shoot(page, 'device-pi');
+    await page.goto(`${t.httpUrl}/devices/phone-3`);
+    await page.getByRole('button', { name: 'Button 2: Sales app' }).waitFor();
+    await shoot(page, 'device-virtual');
+  });
+
   it('keeps agents out of provisioning, but shows them the fleet', async () => {
     await t.api.ok('POST', '/api/users', { email: 'agent@devices.test', name: 'Agent', role: 'agent', password: 'agent-pass-123' });
     const agent = await sessionCookie(t.httpUrl, 'agent@devices.test', 'agent-pass-123');

@@ -12,6 +12,7 @@ export function PresenceBadge({ presence }: { presence: Presence }) {
 
 export function BatteryFact({ device }: { device: Pick<Device, 'batteryPct' | 'batteryDaysLeft' | 'kind'> }) {
   const { t, number } = useI18n();
+  if (device.kind === 'virtual') return <span class="muted">—</span>;
   if (device.batteryPct === null) return <span class="muted">{device.kind === 'esp32' ? t('devices.battery.unknown') : t('devices.battery.mains')}</span>;
   const level = batteryOf(device);
   return (

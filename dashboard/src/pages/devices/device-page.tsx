@@ -40,13 +40,13 @@ export function DevicePage({ id, me }: { id: string; me: User }) {
   const rows: [string, preact.ComponentChild | null][] = [
     [t('devices.col.state'), <PresenceBadge presence={presenceOf(device, now)} />],
     [t('devices.col.lastSeen'), when(device.lastSeenAt) ?? t('devices.neverSeen')],
-    [t('devices.col.battery'), <BatteryFact device={device} />],
+    [t('devices.col.battery'), device.kind === 'virtual' ? null : <BatteryFact device={device} />],
     [t('devices.detail.batteryMv'), device.batteryMv === null ? null : t('devices.detail.mv', { mv: number(device.batteryMv) })],
     [t('devices.col.signal'), <SignalFact rssi={device.rssi} />],
     [t('devices.col.firmware'), device.fw ? <bdi>{device.fw}</bdi> : null],
     [t('devices.detail.uptime'), device.uptimeS === null ? null : i18n.duration(device.uptimeS * 1000)],
     [t('devices.col.backlog'), device.pending === null ? null : number(device.pending)],
-    [t('devices.detail.heartbeat'), i18n.duration(device.heartbeatS * 1000)],
+    [t('devices.detail.heartbeat'), device.kind === 'virtual' ? null : i18n.duration(device.heartbeatS * 1000)],
     [t('devices.detail.telemetryAt'), when(device.telemetryAt)],
   ];
   return (

@@ -14,7 +14,7 @@ const CSS_COLOR = /^(#[0-9a-f]{3,8}|[a-z]{3,20})$/i;
 
 type Slot = { x: number; y: number };
 function layout(kind: DeviceKind, n: number): { width: number; height: number; slots: Slot[] } {
-  if (kind === 'virtual') return { width: 200, height: 110 + n * 70, slots: [...Array(n).keys()].map((i) => ({ x: 100, y: 85 + i * 70 })) };
+  if (kind === 'virtual') return { width: 200, height: 90 + n * 62, slots: [...Array(n).keys()].map((i) => ({ x: 100, y: 85 + i * 62 })) };
   const perRow = kind === 'pi' ? 4 : Math.min(Math.max(n, 1), 4);
   const rows = Math.ceil(n / perRow);
   const width = 60 + perRow * 110;
@@ -67,8 +67,10 @@ export function DevicePicture({ kind, buttons, selected, onSelect }: Props) {
                 <circle cx={slot.x} cy={slot.y} r="26" fill={b.category ? fill : '#cbd2d9'} class="cap" />
               </>
             )}
-            <text x={slot.x} y={slot.y + 6} text-anchor="middle" class="button-number">{b.button}</text>
-            <text x={slot.x} y={kind === 'virtual' ? slot.y + 40 : slot.y + 52} text-anchor="middle" class="button-category">
+            {kind === 'virtual'
+              ? <text x={slot.x - 45} y={slot.y - 8} text-anchor="middle" class="button-number">{b.button}</text>
+              : <text x={slot.x} y={slot.y + 6} text-anchor="middle" class="button-number">{b.button}</text>}
+            <text x={slot.x} y={kind === 'virtual' ? slot.y + 5 : slot.y + 52} text-anchor="middle" class="button-category">
               <title>{name}</title>{shorten(name)}
             </text>
           </g>
