@@ -1,11 +1,12 @@
 /** `/admin/calendars`: business hours and holidays in a time zone, used by sites and SLA policies. */
 import { useState } from 'preact/hooks';
-import { admin, DAYS, type Calendar } from '../../../api/admin.ts';
+import { admin, type Calendar } from '../../../api/admin.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import '../pages.css';
 import { ConfirmButton, EntityTable, ListHeader, useEntityList, useSave } from '../ui/index.ts';
+import { workingDays } from './hours.ts';
 import { calendarBody, calendarDraft, CalendarForm, newCalendar, type CalendarDraft } from './calendar-form.tsx';
 import { dayName } from './week-editor.tsx';
 
@@ -31,7 +32,7 @@ export function CalendarsPage() {
     await admin.calendars.remove(c.id);
     await list.reload();
   }, t('admin.calendar.deleted', { name: c.name }));
-  const openDays = (c: Calendar) => DAYS.filter((d) => (c.hours[d] ?? []).length > 0).map((d) => dayName(locale, d)).join(', ');
+  const openDays = (c: Calendar) => workingDays(c.hours).map((d) => dayName(locale, d)).join(', ');
 
   return (
     <AdminLayout title={t('admin.calendars')}>

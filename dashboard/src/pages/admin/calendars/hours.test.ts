@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS, toApiHours, toFormHours } from './hours.ts';
+import { PRESETS, toApiHours, toFormHours, workingDays } from './hours.ts';
 
 const empty = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
 
@@ -22,5 +22,12 @@ describe('calendar hours between the form and the API', () => {
     expect(Object.entries(api).filter(([, r]) => r.length).map(([d]) => d)).toEqual(['mon', 'tue', 'wed', 'sat', 'sun']);
     expect(api.thu).toEqual([]);
     expect(toApiHours(PRESETS.allWeek()).tue).toEqual([{ start: '00:00', end: '24:00' }]);
+  });
+
+  it('lists the working days as the week runs: Saturday first for an Iranian week, Sunday for a Sun–Thu one', () => {
+    expect(workingDays(PRESETS.satWed())).toEqual(['sat', 'sun', 'mon', 'tue', 'wed']);
+    expect(workingDays(PRESETS.sunThu())).toEqual(['sun', 'mon', 'tue', 'wed', 'thu']);
+    expect(workingDays(PRESETS.monFri())).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
+    expect(workingDays(PRESETS.allWeek())).toEqual(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
   });
 });

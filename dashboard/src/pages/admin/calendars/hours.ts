@@ -42,3 +42,11 @@ export const PRESETS = {
   allWeek: () => week(DAYS, '00:00', '00:00'),
 } as const;
 export type Preset = keyof typeof PRESETS;
+
+/** The working days in the order the week runs for this calendar: from the first one after a closed day (Sat–Wed, not Mon–Wed + Sat–Sun). */
+export function workingDays(hours: Partial<Record<Day, TimeRange[]>>): Day[] {
+  const open = (d: Day) => (hours[d] ?? []).length > 0;
+  const start = DAYS.findIndex((d, i) => open(d) && !open(DAYS[(i + DAYS.length - 1) % DAYS.length]!));
+  const from = start < 0 ? 0 : start;
+  return [...DAYS.slice(from), ...DAYS.slice(0, from)].filter(open);
+}
