@@ -1,5 +1,7 @@
 /** The snippets are held to what the firmwares really accept: the Pi's own config parser, the ESP32 console's key table. */
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePiConfig } from '../../../../firmware/pi/src/config.ts';
@@ -36,6 +38,41 @@ describe('ESP32 console snippet', () => {
     expect(text).toContain('set wifi.ssid Shop WiFi\nset wifi.password secret123\n');
     expect(text).toContain('set heartbeatS 60\n');
   });
+});
+
+/**
+ * The ESP32 core's own console (applyCommand) and validator, built with g++ as the firmware's
+ * host tests are: every line of the snippet answers "ok" and the settings are complete.
+ */
+const CORE = join(import.meta.dirname, '../../../../firmware/esp32/lib/dash_core/src');
+const HARNESS = `#include <iostream>
+#include "settings.h"
+int main() {
+  dash::Settings s = dash::defaultSettings();
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    if (line == "save" || line == "reboot") continue;  // NVS and restart: the device's part
+    std::cout << dash::applyCommand(s, line) << "\\n";
+  }
+  for (const std::string& p : dash::validateSettings(s)) std::cout << "! " << p << "\\n";
+}
+`;
+const hasCompiler = spawnSync('g++', ['--version']).status === 0;
+
+describe.skipIf(!hasCompiler)('ESP32 console snippet in the firmware\'s own console (g++)', () => {
+  it('is taken line by line and leaves settings the device can run with', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dash-snippet-'));
+    try {
+      writeFileSync(join(dir, 'harness.cpp'), HARNESS);
+      const binary = join(dir, 'harness');
+      execFileSync('g++', ['-std=c++17', `-I${CORE}`, join(dir, 'harness.cpp'), join(CORE, 'settings.cpp'), join(CORE, 'settings-console.cpp'), '-o', binary]);
+      const snippet = esp32Console(facts({ buttonCount: 3, wifi: { ssid: 'Shop WiFi', password: 'secret123' } }));
+      const replies = execFileSync(binary, { input: snippet, encoding: 'utf8' }).trim().split('\n');
+      expect(replies).toEqual(Array(snippet.split('\n').length - 2).fill('ok'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('Pi config snippet', () => {
