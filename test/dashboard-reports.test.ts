@@ -128,10 +128,22 @@ describe.skipIf(!HAS_CHROMIUM)('reports page in Chromium', () => {
     expect(csv.replace(/^\uFEFF/, '')).toBe(fromApi);
     expect(fromApi).toBe(`siteId,siteCode,siteName,presses\r\n${warsaw.id},${warsaw.code},Warsaw Centre,3\r\n`);
 
-    // A reload keeps the filter: it lives in the URL.
+    // A start date: the shown end date goes into the URL with it.
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const today = day(Date.now());
+    const from = day(Date.now() - 3 * 24 * HOUR);
+    await page.getByLabel('From', { exact: true }).fill(from);
+    await page.waitForURL(new RegExp(`/reports\\?from=${from}&to=${today}&site=${warsaw.code}$`));
+    await settled(page);
+    const ranged = await manager.ok('GET', `/api/reports/summary?siteId=${warsaw.id}&from=${from}&to=${day(Date.now() + 24 * HOUR)}`);
+    expect(await kpi(page, 'tickets').textContent()).toBe(String(ranged.tickets));
+    expect(await page.locator('.report-range').textContent()).toContain('(UTC days)');
+
+    // A reload keeps the filters: they live in the URL.
     await page.reload();
     await settled(page);
     expect(await page.getByLabel('Site', { exact: true }).inputValue()).toBe(warsaw.code);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(from);
   });
 
   it('fits a phone and reads right to left in Persian', async () => {

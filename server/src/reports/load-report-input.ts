@@ -4,7 +4,7 @@
  * reassignments, presses in quarter-hour buckets, offline spells of devices, open tickets per
  * assignee. The computing is done by domain/build-report.ts.
  */
-import { and, eq, gte, inArray, isNull, lt, ne, or, gt, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { calendars, categories, devices, OPEN_STATUSES, presses, sites, slaPolicies, ticketEvents, tickets, users } from '../db/schema.ts';
 import { type BusinessCalendar, CALENDAR_24X7 } from '../domain/sla/index.ts';
@@ -46,7 +46,7 @@ export async function loadReportInput(db: Db, range: ReportRange, filters: Repor
       ratings: ratings.filter((e) => typeof e.data?.rating === 'number').map((e) => ({ ticketId: e.ticketId, rating: e.data!.rating as number, at: e.at })),
       pressBuckets: await pressBuckets(tx, range, filters),
       ...(await offlineSpells(tx, range, filters)),
-      users: await tx.select().from(users),
+      users: await tx.select({ id: users.id, name: users.name, role: users.role, capacity: users.capacity, available: users.available, disabled: users.disabled }).from(users),
       openByAssignee: await openByAssignee(tx, filters),
       sites: siteRows.map((s) => ({ id: s.id, code: s.code, name: s.name })),
       categories: categoryRows,
@@ -125,7 +125,7 @@ async function offlineSpells(tx: Tx, range: ReportRange, f: ReportFilters) {
 
 async function openByAssignee(tx: Tx, f: ReportFilters): Promise<Map<string, number>> {
   const rows = await tx.select({ userId: tickets.assigneeId, n: sql<number>`count(*)::int` }).from(tickets)
-    .where(and(inArray(tickets.status, [...OPEN_STATUSES]), sql`${tickets.assigneeId} is not null`, ...ticketFilters(f)))
+    .where(and(inArray(tickets.status, [...OPEN_STATUSES]), isNotNull(tickets.assigneeId), ...ticketFilters(f)))
     .groupBy(tickets.assigneeId);
   return new Map(rows.map((r) => [r.userId!, Number(r.n)]));
 }

@@ -14,3 +14,8 @@ export function percent(tr: Translator, p: number | null): string {
 export function count(tr: Translator, n: number | null): string {
   return n === null ? DASH : tr.number(n, { maximumFractionDigits: 2 });
 }
+
+/** A heatmap cell's shade: 0 for no presses, else 1–5 by its share of the busiest cell. */
+export function shade(n: number, max: number): number {
+  return n === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((n / max) * 5));
+}

@@ -3,11 +3,7 @@
  * equivalent), and a class of six shades (no inline styles: the CSP forbids them).
  */
 import { useI18n } from '../../i18n/i18n.tsx';
-
-/** 0 for no presses, else 1–5 by share of the busiest cell. */
-export function shade(n: number, max: number): number {
-  return n === 0 || max === 0 ? 0 : Math.max(1, Math.ceil((n / max) * 5));
-}
+import { shade } from './format.ts';
 
 // 2 March 2026 is a Monday: weekday names in the page's language.
 const MONDAY = Date.UTC(2026, 2, 2);

@@ -5,7 +5,8 @@ import type { Reference } from '../board/use-reference.ts';
 import { lastDays, NO_FILTERS, type ReportFilters } from './report-filters.ts';
 
 type Option = { value: string; label: string };
-type Props = { filters: ReportFilters; reference: Reference; nowMs: number; onChange(next: ReportFilters): void };
+/** `shown`: the days the last report covered, shown in the date fields while the URL names none. */
+type Props = { filters: ReportFilters; reference: Reference; nowMs: number; shown?: { from: string; to: string } | undefined; onChange(next: ReportFilters): void };
 
 const PRESETS = [7, 30, 90] as const;
 const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
@@ -23,9 +24,13 @@ function Select({ id, label, value, options, onChange }: { id: string; label: st
   );
 }
 
-export function ReportFilterBar({ filters, reference, nowMs, onChange }: Props) {
+export function ReportFilterBar({ filters, reference, nowMs, shown, onChange }: Props) {
   const { t } = useI18n();
   const set = (key: keyof ReportFilters) => (value: string | null) => onChange({ ...filters, [key]: value });
+  const from = filters.from ?? shown?.from ?? null;
+  const to = filters.to ?? shown?.to ?? null;
+  // Changing one end keeps the other where it is shown.
+  const setDay = (key: 'from' | 'to') => (value: string | null) => onChange({ ...filters, from, to, [key]: value });
   const current = (days: number) => {
     const p = lastDays(days, nowMs);
     return (filters.from === p.from && filters.to === p.to) || (days === 30 && !filters.from && !filters.to);
@@ -34,11 +39,11 @@ export function ReportFilterBar({ filters, reference, nowMs, onChange }: Props) 
     <form class="filters report-filters" role="search" aria-label={t('reports.filters')} onSubmit={(e) => e.preventDefault()}>
       <div class="filter">
         <label for="report-from">{t('reports.from')}</label>
-        <input id="report-from" type="date" value={filters.from ?? ''} max={filters.to ?? undefined} onChange={(e) => set('from')(e.currentTarget.value || null)} />
+        <input id="report-from" type="date" value={from ?? ''} max={to ?? undefined} onChange={(e) => setDay('from')(e.currentTarget.value || null)} />
       </div>
       <div class="filter">
         <label for="report-to">{t('reports.to')}</label>
-        <input id="report-to" type="date" value={filters.to ?? ''} min={filters.from ?? undefined} onChange={(e) => set('to')(e.currentTarget.value || null)} />
+        <input id="report-to" type="date" value={to ?? ''} min={from ?? undefined} onChange={(e) => setDay('to')(e.currentTarget.value || null)} />
       </div>
       <div class="report-presets" role="group" aria-label={t('reports.presets')}>
         {PRESETS.map((days) => (

@@ -54,7 +54,8 @@ function Reports() {
   const lastDay = report && new Date(Date.parse(report.range.to) - 1).toISOString();
   return (
     <>
-      <ReportFilterBar filters={filters} reference={reference} nowMs={nowMs} onChange={(next) => route(`/reports${reportFiltersToSearch(next)}`, true)} />
+      <ReportFilterBar filters={filters} reference={reference} nowMs={nowMs} onChange={(next) => route(`/reports${reportFiltersToSearch(next)}`, true)}
+        shown={report && { from: report.range.from.slice(0, 10), to: lastDay!.slice(0, 10) }} />
       {!report ? <Loading label={t('reports.loading')} /> : (
         // The last report stays while the next one loads: no jump, just dimmed.
         <div class={state?.key === key ? 'reports-body' : 'reports-body reports-stale'} aria-busy={state?.key !== key} data-query={key}>
