@@ -21,6 +21,7 @@ describe.each(testDatabases())('configuration export and import on $name', (db) 
   let target: TestSystem;
   let exported: Record<string, any>;
   let webhookSecret: string;
+  let till: Awaited<ReturnType<typeof connectDevice>> | undefined;
 
   beforeAll(async () => {
     [source, target] = [await startTestSystem(db), await startTestSystem(db)];
@@ -55,6 +56,7 @@ describe.each(testDatabases())('configuration export and import on $name', (db) 
     await api.ok('PUT', '/api/config', { dash: 'config', version: 1, categories: [{ key: 'printer', name: 'Printer', names: { pl: 'Drukarka' }, kbArticles: { pl: 'Sprawdź papier.' } }] });
   }, 180_000); // two systems and scrypt-hashed passwords: slow on a busy 2-core machine
   afterAll(async () => {
+    await till?.end();
     await source?.stop();
     await target?.stop();
   });
@@ -111,10 +113,9 @@ describe.each(testDatabases())('configuration export and import on $name', (db) 
     expect(credentials.devices).toEqual([{ id: 'till-1', username: 'till-1', password: expect.any(String) }]);
     expect(credentials.webhooks).toEqual([{ name: 'Chat', secret: expect.stringMatching(/^whsec_/) }]);
     expect(credentials.users.map((u: any) => u.email).sort()).toEqual(['agent@shop.test', 'staff@shop.test']);
-    const device = await connectDevice(target.mqttUrl, 'till-1', credentials.devices[0].password);
-    const config = await waitFor(() => device.received.find((m) => m.topic === topicFor('till-1', 'config')), 5000, 'the retained config');
+    till = await connectDevice(target.mqttUrl, 'till-1', credentials.devices[0].password);
+    const config = await waitFor(() => till!.received.find((m) => m.topic === topicFor('till-1', 'config')), 5000, 'the retained config');
     expect(JSON.parse(config.payload).buttons[0]).toEqual({ button: 0, label: 'Printer', color: 'blue' });
-    await device.end();
     const agent = new Api(target.httpUrl);
     await agent.login('agent@shop.test', credentials.users.find((u: any) => u.email === 'agent@shop.test').temporaryPassword);
     expect((await agent.ok('GET', '/api/auth/me')).user.role).toBe('agent');
@@ -131,6 +132,14 @@ describe.each(testDatabases())('configuration export and import on $name', (db) 
     expect(partial.plan.sections.sites).toEqual([{ key: 'waw-1', action: 'update', changes: ['name'] }]);
     const after = await target.api.ok('GET', '/api/config');
     expect(after.sites[0]).toEqual({ ...exported.sites[0], name: 'Warszawa Główna' });
+
+    // A renamed category reaches the buttons that show its name (till-1's button 1, on a Polish site).
+    const triage = exported.categories.find((c: any) => c.key === 'triage');
+    const configs = () => till!.received.filter((m) => m.topic === topicFor('till-1', 'config')).map((m) => JSON.parse(m.payload));
+    const before = configs().length;
+    await target.api.ok('PUT', '/api/config', { dash: 'config', version: 1, categories: [{ key: 'triage', name: triage.name, names: { ...triage.names, pl: 'Do sprawdzenia' } }] });
+    const pushed = await waitFor(() => configs().slice(before).find((c) => c.buttons[1]?.label === 'Do sprawdzenia'), 5000, 'the config with the new label');
+    expect(pushed.buttons[0].label).toBe('Printer');
     expect(after.devices).toEqual(exported.devices);
     expect(after.users).toEqual(exported.users);
   });

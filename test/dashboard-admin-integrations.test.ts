@@ -122,6 +122,21 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('integrations admin pages i
     expect(flaky.hits[1]!.headers['x-dash-delivery']).toBe(flaky.hits[0]!.headers['x-dash-delivery']);
   });
 
+  it('pages the delivery log 20 at a time with Load more', async () => {
+    const flakyHook = (await t.api.ok('GET', '/api/webhooks')).items.find((w: { name: string }) => w.name === 'Flaky');
+    for (let i = 0; i < 20; i++) await t.api.ok('POST', `/api/webhooks/${flakyHook.id}/test`, {}, [202]);
+    const { page } = await open('/admin/webhooks');
+    await page.locator('.entity-table tbody tr', { hasText: 'Flaky' }).getByRole('button', { name: 'Delivery log' }).click();
+    const rows = page.locator('.delivery-log tbody tr');
+    await expect.poll(() => rows.count()).toBe(20);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(21);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // Newest first, no row twice across the pages.
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+    expect(new Set(ids).size).toBe(21);
+  });
+
   it('creates a scoped API token shown once with a curl example, which works for real until it is revoked in the page', async () => {
     const { page } = await open('/admin/tokens');
     await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
@@ -151,6 +166,14 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('integrations admin pages i
     const phone = await open('/admin/tokens', { viewport: PHONE });
     await phone.page.locator('.entity-table tbody tr', { hasText: 'Monitoring' }).waitFor();
     await shot(phone.page, 'admin-tokens-phone');
+
+    // Persian, right to left.
+    const fa = await open('/admin/tokens', { viewport: PHONE, locale: 'fa' });
+    await fa.page.getByRole('heading', { level: 1, name: 'توکن‌های API' }).waitFor();
+    expect(await fa.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await fa.page.getByRole('button', { name: 'توکن تازه' }).click();
+    await fa.page.getByLabel('فقط این بخش‌ها').check();
+    await shot(fa.page, 'admin-tokens-fa-phone');
   });
 
   it('downloads the configuration, uploads it into a fresh Dash with a dry-run plan, imports it, and both export the same', async () => {

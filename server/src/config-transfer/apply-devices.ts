@@ -5,7 +5,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import { deviceButtons, devices, slaPolicies, webhooks, type SlaConditions, type SlaEscalation } from '../db/schema.ts';
+import { categories, deviceButtons, devices, slaPolicies, webhooks, type SlaConditions, type SlaEscalation } from '../db/schema.ts';
 import type { ConfigDocument, ConfigSlaPolicy } from './document.ts';
 import type { ImportPlan } from './domain/plan.ts';
 import { actionOf, idOf, present, type Ids, type NewSecrets } from './apply-people.ts';
@@ -71,6 +71,7 @@ export async function applyDevices(tx: Tx, doc: ConfigDocument, plan: ImportPlan
     if (entry.action === 'create' || entry.changes.some((c) => ['buttons', 'buttonCount', 'heartbeatS', 'kind'].includes(c))) changedDevices.push(d.id);
     if (d.disabled && entry.changes.includes('disabled')) disabledDevices.push(d.id);
   }
+  changedDevices.push(...(await devicesShowingRenamed(tx, plan)).filter((id) => !changedDevices.includes(id)));
   const touched = plan.sections.devices.filter((e) => e.action !== 'unchanged').map((e) => e.key);
   // `unmapped`: some button below buttonCount has no category (its presses go to triage), as in provision.ts.
   if (touched.length) {
@@ -87,4 +88,13 @@ export async function applyDevices(tx: Tx, doc: ConfigDocument, plan: ImportPlan
     if (act(w.name) === 'update') await tx.update(webhooks).set({ ...fields, updatedAt }).where(eq(webhooks.name, w.name));
   }
   return { changedDevices, disabledDevices };
+}
+
+/** Devices with a button on a category whose name changed: their labels come from it (push-config.ts). */
+async function devicesShowingRenamed(tx: Tx, plan: ImportPlan): Promise<string[]> {
+  const renamed = plan.sections.categories.filter((e) => e.action === 'update' && e.changes.some((c) => c === 'name' || c === 'names')).map((e) => e.key);
+  if (!renamed.length) return [];
+  const rows = await tx.selectDistinct({ id: deviceButtons.deviceId }).from(deviceButtons)
+    .innerJoin(categories, eq(categories.id, deviceButtons.categoryId)).where(inArray(categories.key, renamed));
+  return rows.map((r) => r.id);
 }
