@@ -60,7 +60,8 @@ export const ConfigUser = z.strictObject({
   name: Name,
   role: z.enum(ROLES),
   site: z.string().nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
+  // The same rule as people/user-input.ts.
+  phone: z.string().trim().regex(/^\+?[0-9][0-9 ()-]{2,39}$/, 'must be a phone number such as +48 600 100 200').nullable().optional(),
   language: z.enum(LANGUAGES).nullable().optional(),
   capacity: z.number().int().min(0).max(1000).optional(),
   available: z.boolean().optional(),
