@@ -22,7 +22,7 @@ import { ImportPage } from './pages/devices/import-page.tsx';
 import { ProvisionPage } from './pages/devices/provision-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
-import { ReportsPage } from './pages/reports/reports-page.tsx';
+import { ReportsPage } from './pages/reports/lazy-reports-page.tsx';
 import { StatusPage } from './pages/status/status-page.tsx';
 import { TicketPage } from './pages/ticket/ticket-page.tsx';
 import { isDesk, SessionProvider, useSession } from './session/session.tsx';
