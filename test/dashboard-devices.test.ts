@@ -239,7 +239,14 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     const { page } = await open('/devices/panel-8');
     await page.getByRole('group', { name: 'Raspberry Pi panel' }).waitFor();
     expect(await page.locator('[data-button]').count()).toBe(8);
-    await page.getByRole('button', { name: 'Button 7: not mapped' }).waitFor();
+    // From the keyboard: focus a button on the picture, Enter opens its category choice.
+    await page.getByRole('button', { name: 'Button 7: not mapped' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('mapping-category');
+    await page.getByLabel('Category').selectOption({ label: 'Sales app' });
+    await page.getByRole('button', { name: 'Save' }).press('Enter');
+    await page.getByRole('button', { name: 'Button 7: Sales app' }).waitFor();
+    expect((await t.api.ok('GET', '/api/devices/panel-8')).buttons.map((b: { button: number }) => b.button)).toEqual([0, 1, 2, 5, 7]);
     await shoot(page, 'device-pi');
     await page.goto(`${t.httpUrl}/devices/phone-3`);
     await page.getByRole('button', { name: 'Button 2: Sales app' }).waitFor();

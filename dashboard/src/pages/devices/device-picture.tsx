@@ -46,7 +46,7 @@ export function DevicePicture({ kind, buttons, selected, onSelect }: Props) {
             key={b.button}
             class={`picture-button${isSelected ? ' selected' : ''}${b.category ? '' : ' unmapped'}`}
             role={onSelect ? 'button' : 'img'}
-            tabIndex={onSelect ? 0 : undefined}
+            tabindex={onSelect ? 0 : undefined}
             aria-label={label}
             aria-pressed={onSelect ? isSelected : undefined}
             data-button={b.button}
