@@ -23,6 +23,8 @@ function lanAddresses(): string[] {
     .map((i) => i.address);
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host.startsWith('127.') || host === '::1';
+
 const hostnameOf = (url: string | undefined | null): string | null => {
   if (!url) return null;
   try {
@@ -39,8 +41,10 @@ const hostnameOf = (url: string | undefined | null): string | null => {
 export function deviceEndpoints(facts: ListenFacts | null, requestUrl: string, lan: string[] = lanAddresses()): DeviceEndpoints {
   if (!facts || facts.mqttPort === null) return { mqtt: [], websocket: null };
   const wildcard = facts.host === '0.0.0.0' || facts.host === '::';
-  const hosts = [...new Set([hostnameOf(facts.publicUrl), hostnameOf(requestUrl), ...(wildcard ? [...lan, 'localhost'] : [facts.host])]
+  const all = [...new Set([hostnameOf(facts.publicUrl), hostnameOf(requestUrl), ...(wildcard ? [...lan, 'localhost'] : [facts.host])]
     .filter((h): h is string => !!h))];
+  // A button cannot reach "localhost": a loopback name goes last unless there is nothing else.
+  const hosts = [...all.filter((h) => !isLoopback(h)), ...all.filter(isLoopback)];
   const at = (h: string) => (h.includes(':') ? `[${h}]` : h);
   const mqtt = hosts.map((host) => ({ url: `mqtt://${at(host)}:${facts.mqttPort}`, host, port: facts.mqttPort!, tls: false }));
   if (facts.mqttsPort !== null) {
