@@ -20,22 +20,25 @@ function Row({ n, onRetry }: { n: Notification; onRetry: (n: Notification) => vo
       <td data-label={t('integrations.log.status')}><span class={`badge badge-${n.status}`}>{t(`integrations.status.${n.status}`)}</span></td>
       <td data-label={t('integrations.log.attempts')}>{n.attempts}</td>
       <td data-label={t('integrations.log.response')} class="wrap-anywhere">
-        {last?.statusCode != null && <span class="response-code">{last.statusCode}</span>}
-        {(last?.error ?? n.lastError) && <span class="muted"> <bdi>{last?.error ?? n.lastError}</bdi></span>}
-        {n.deliveries.length > 0 && (
-          <details>
-            <summary>{t('integrations.log.allAttempts', { count: n.deliveries.length })}</summary>
-            <ol class="delivery-attempts">
-              {n.deliveries.map((a) => (
-                <li key={a.at}>
-                  {dateTime(a.at)} · {a.ok ? t('integrations.log.ok') : t('integrations.log.failed')}
-                  {a.statusCode != null && ` · ${a.statusCode}`}{a.durationMs != null && ` · ${a.durationMs} ms`}
-                  {a.error && <> · <bdi>{a.error}</bdi></>}
-                </li>
-              ))}
-            </ol>
-          </details>
-        )}
+        {/* One element: on phones each row is a card and each child of a cell a grid item. */}
+        <div>
+          {last?.statusCode != null && <span class="response-code">{last.statusCode}</span>}
+          {(last?.error ?? n.lastError) && <span class="muted"> <bdi>{last?.error ?? n.lastError}</bdi></span>}
+          {n.deliveries.length > 0 && (
+            <details>
+              <summary>{t('integrations.log.allAttempts', { count: n.deliveries.length })}</summary>
+              <ol class="delivery-attempts">
+                {n.deliveries.map((a) => (
+                  <li key={a.at}>
+                    {dateTime(a.at)} · {a.ok ? t('integrations.log.ok') : t('integrations.log.failed')}
+                    {a.statusCode != null && ` · ${a.statusCode}`}{a.durationMs != null && ` · ${a.durationMs} ms`}
+                    {a.error && <> · <bdi>{a.error}</bdi></>}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          )}
+        </div>
       </td>
       <td data-label={t('integrations.log.nextRetry')}>{n.status === 'pending' && n.nextAttemptAt ? dateTime(n.nextAttemptAt) : '—'}</td>
       <td>{n.status === 'dead' && <button type="button" onClick={() => onRetry(n)}>{t('integrations.log.retry')}</button>}</td>
