@@ -276,6 +276,33 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('admin pages in Chromium on
     expect(await agent.page.locator('.admin-layout').count()).toBe(0);
   });
 
+  it('adds a site from the keyboard alone: open the form, type, submit with Enter, delete after a confirmation', async () => {
+    const { page } = await open('/admin/sites');
+    await page.getByRole('button', { name: 'New site' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('New site');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.field')?.querySelector('label')?.textContent)).toBe('Code');
+    await page.keyboard.type('keys-1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Keyboard branch');
+    await page.keyboard.press('Enter');
+    await toast(page, 'Site Keyboard branch saved.');
+    const row = page.locator('tr', { hasText: 'Keyboard branch' });
+    await row.getByRole('button', { name: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    // The question takes the focus; Escape steps back to the button, Enter on "Yes" deletes.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, delete');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Delete');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, delete');
+    await page.keyboard.press('Enter');
+    await toast(page, 'Site Keyboard branch deleted.');
+    await row.waitFor({ state: 'detached' });
+    expect(((await t.api.ok('GET', '/api/sites?code=keys-1')).items as unknown[])).toHaveLength(0);
+  });
+
   it('shows hostile text in a site name as text', async () => {
     const site = await t.site({ name: HOSTILE, tier: '<b>gold</b>' });
     const { page } = await open('/admin/sites');
