@@ -178,6 +178,13 @@ describe.each(testDatabases())('notifications on $name', (db) => {
     await t.api.ok('DELETE', `/api/webhooks/${created.id}`, undefined, [204]);
   });
 
+  it('changes only the fields a webhook PATCH sends', async () => {
+    const created = await t.api.ok('POST', '/api/webhooks', { name: 'paused', url: 'https://hooks.example.com/p', events: ['sla.breach'], enabled: false });
+    const renamed = await t.api.ok('PATCH', `/api/webhooks/${created.id}`, { name: 'still paused' });
+    expect(renamed).toMatchObject({ name: 'still paused', events: ['sla.breach'], enabled: false });
+    await t.api.ok('DELETE', `/api/webhooks/${created.id}`, undefined, [204]);
+  });
+
   it('finds the team, the escalation contacts of the SLA policy and the new assignee', async () => {
     const person = (name: string, role: string, phone?: string) =>
       t.api.ok('POST', '/api/users', { email: `${name}-${db.name}@desk.test`, name, role, password: 'people-pass-1', ...(phone && { phone }) });

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.ts';
 import { notifications, webhooks, type Webhook } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { decodeCursor, page } from '../http/pagination.ts';
+import { patchOf } from '../http/routes/patch-of.ts';
 import { NOTIFY_EVENT_TYPES, WEBHOOK_TEST } from './domain/event-types.ts';
 
 const EVENTS = [...NOTIFY_EVENT_TYPES, '*'] as const;
@@ -22,7 +23,8 @@ export const WebhookInput = z.strictObject({
   enabled: z.boolean().default(true),
 });
 export type WebhookInput = z.infer<typeof WebhookInput>;
-export const WebhookPatch = WebhookInput.partial();
+/** Only the fields sent change (`.partial()` would put back the defaults: a rename re-enabled a webhook). */
+export const WebhookPatch = patchOf(WebhookInput);
 
 /** The shape clients see: the secret only as a hint to tell two apart. */
 export function toWebhookView(w: Webhook) {
