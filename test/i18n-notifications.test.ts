@@ -133,10 +133,26 @@ describe.each(testDatabases())('languages on the server ($name)', (db) => {
     const network = await category('Network', { pl: 'Sieć' });
     const { credentials } = await t.device(site.id, [{ button: 0, categoryId: printer.id }, { button: 1, categoryId: network.id }], { buttonCount: 2 });
     const device = await connectDevice(t.mqttUrl, credentials.username, credentials.password);
-    const config = await waitFor(() => device.received.find((m) => m.topic === `dash/${credentials.username}/config`), 10_000, 'the retained config');
-    await device.end();
+    const configs = () => device.received.filter((m) => m.topic === `dash/${credentials.username}/config`)
+      .map((m) => (JSON.parse(m.payload) as { buttons: { button: number; label: string }[] }).buttons.map((b) => [b.button, b.label]));
+    await waitFor(() => configs()[0], 10_000, 'the retained config');
     // No Persian name for the network category: its plain name.
-    expect(JSON.parse(config.payload).buttons.map((b: { button: number; label: string }) => [b.button, b.label])).toEqual([[0, 'چاپگر'], [1, 'Network']]);
+    expect(configs()[0]).toEqual([[0, 'چاپگر'], [1, 'Network']]);
+
+    // A rename, and then a new language for the site, reach the button at once.
+    await t.api.ok('PATCH', `/api/categories/${network.id}`, { names: { pl: 'Sieć', fa: 'شبکه' } });
+    await waitFor(() => configs()[1], 10_000, 'the config after the rename');
+    expect(configs()[1]).toEqual([[0, 'چاپگر'], [1, 'شبکه']]);
+    await t.api.ok('PATCH', `/api/sites/${site.id}`, { language: 'tr' });
+    await waitFor(() => configs()[2], 10_000, 'the config after the language change');
+    expect(configs()[2]).toEqual([[0, 'Yazıcı'], [1, 'Network']]);
+    // A change that labels nothing (the category's team, the site's tier) pushes nothing.
+    await t.api.ok('PATCH', `/api/sites/${site.id}`, { tier: 'gold' });
+    await t.api.ok('PATCH', `/api/categories/${network.id}`, { defaultPriority: 'P2' });
+    await t.api.ok('PATCH', `/api/categories/${printer.id}`, { name: 'Printers' }); // a marker that the two above were not pushed
+    await waitFor(() => configs()[3], 10_000, 'the config after the marker');
+    expect(configs()).toHaveLength(4);
+    await device.end();
   });
 
   it('keeps a person\'s language: PATCH /api/auth/me sets and clears it, GET shows it, other languages are refused', async () => {

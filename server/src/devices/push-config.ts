@@ -4,7 +4,7 @@
  * A label is the button's own, else its category's name in the site's language (issue 8),
  * else the category's plain name.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { categories, deviceButtons, devices, sites } from '../db/schema.ts';
 import { localized, pickLocale } from '../i18n/locales.ts';
@@ -34,4 +34,16 @@ export async function pushDeviceConfig(db: Db, downlink: DeviceDownlink | null, 
     doubleMs: DOUBLE_MS,
     heartbeatS: device.heartbeatS,
   });
+}
+
+/**
+ * Pushes the config of every (non-virtual) device `which` selects, e.g. those showing a renamed
+ * category or at a site whose language changed, so their labels follow at once.
+ */
+export async function pushConfigOfDevices(db: Db, downlink: DeviceDownlink | null, which: SQL): Promise<number> {
+  if (!downlink) return 0;
+  const rows = await db.selectDistinct({ id: devices.id }).from(devices)
+    .leftJoin(deviceButtons, eq(deviceButtons.deviceId, devices.id)).where(which);
+  for (const { id } of rows) await pushDeviceConfig(db, downlink, id);
+  return rows.length;
 }

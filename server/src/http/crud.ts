@@ -37,6 +37,8 @@ export type CrudSpec<C extends z.ZodObject, P extends z.ZodType> = {
   check?: (input: Record<string, unknown>) => string[];
   /** Columns never sent, e.g. secrets (default none). */
   omit?: readonly string[];
+  /** Runs after a PATCH committed, with the changed row and the fields sent (e.g. re-push device config). */
+  afterPatch?: (deps: AppEnv['Variables']['deps'], row: Row, input: Record<string, unknown>) => Promise<void>;
 };
 
 export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: CrudSpec<C, P>) {
@@ -101,6 +103,7 @@ export function crudRoutes<C extends z.ZodObject, P extends z.ZodType>(spec: Cru
       await audit(tx, actorOf(c), 'update', entity, c.req.param('id'), input as Record<string, unknown>);
       return updated!;
     }).catch(mapDbError);
+    await spec.afterPatch?.(c.get('deps'), row, input as Record<string, unknown>);
     return c.json(shown(row));
   });
 

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { categories, PRIORITIES } from '../../db/schema.ts';
+import { categories, deviceButtons, PRIORITIES } from '../../db/schema.ts';
+import { pushConfigOfDevices } from '../../devices/push-config.ts';
 import { AppError } from '../../errors.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import { crudRoutes } from '../crud.ts';
 import { patchOf } from './patch-of.ts';
 
-/** The languages of the app (issue 8); a category may give its name and article in each. */
-export const CATEGORY_LANGUAGES = ['en', 'pl', 'tr', 'fa'] as const;
-const Language = z.enum(CATEGORY_LANGUAGES);
+/** A category may give its name and article in each language of the app (issue 8). */
+const Language = z.enum(LOCALES);
 const Article = z.string().max(10_000);
 
 export const CategoryInput = z.strictObject({
@@ -36,6 +37,11 @@ export const categoryRoutes = () => crudRoutes({
     if (row.builtIn) throw new AppError('CONFLICT', `the built-in category ${String(row.key)} cannot be deleted`);
   },
   filter: (q) => (q.key ? eq(categories.key, q.key) : undefined),
+  // Buttons show the category's name (in their site's language): a rename reaches them now.
+  afterPatch: async (deps, row, input) => {
+    if (input.name === undefined && input.names === undefined) return;
+    await pushConfigOfDevices(deps.database.db, deps.tickets.downlink, eq(deviceButtons.categoryId, String(row.id)));
+  },
   conflictMessage: 'a category with this key already exists',
   inUseMessage: 'the category is mapped to buttons or has tickets; remap or keep it',
 });

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../../audit/audit.ts';
-import { sites } from '../../db/schema.ts';
+import { devices, sites } from '../../db/schema.ts';
+import { pushConfigOfDevices } from '../../devices/push-config.ts';
 import { AppError } from '../../errors.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import { actorOf, requireUser } from '../auth.ts';
 import { crudRoutes } from '../crud.ts';
 import { patchOf } from './patch-of.ts';
@@ -26,7 +28,7 @@ export const SiteInput = z.strictObject({
   timezone: TimeZone.default('UTC'),
   tier: z.string().trim().min(1).max(40).default('standard'),
   /** Language of the site's virtual button and status board (else the browser's). */
-  language: z.enum(['en', 'pl', 'tr', 'fa']).nullable().optional(),
+  language: z.enum(LOCALES).nullable().optional(),
   calendarId: z.uuid().nullable().optional(),
   contacts: z.array(Contact).max(20).default([]),
 });
@@ -44,6 +46,11 @@ export function siteRoutes() {
     visibleTo: (caller) => (caller.role === 'staff' ? eq(sites.id, caller.siteId ?? NO_SITE) : undefined),
     // The status board's secret is shown once, by POST /api/sites/:id/status-link (site-status.ts).
     omit: ['statusToken'],
+    // Button labels are in the site's language: a change of language reaches the buttons now.
+    afterPatch: async (deps, row, input) => {
+      if (input.language === undefined) return;
+      await pushConfigOfDevices(deps.database.db, deps.tickets.downlink, eq(devices.siteId, String(row.id)));
+    },
     conflictMessage: 'a site with this code already exists',
     inUseMessage: 'the site still has devices or tickets; move or delete them first',
   });
