@@ -22,7 +22,8 @@ export class PressBatcher {
   constructor(
     private readonly intake: TicketIntake,
     private readonly maxBatch = 200,
-    private readonly maxInFlight = 2,
+    /** Batches lock their open tickets in id order and retry deadlocks, so several can run at once. */
+    private readonly maxInFlight = 4,
     /** A commit that has not answered by then counts as failed: no PUBACK, the device retries. */
     private readonly timeoutMs = 10_000,
     private readonly maxQueue = 20_000,

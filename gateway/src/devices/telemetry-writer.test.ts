@@ -42,16 +42,24 @@ describe('TelemetryWriter', () => {
     expect(writes.map((w) => w.data.batteryPct)).toEqual([90, 83]);
   });
 
-  it('hands unwritten telemetry over to a press, and does not write it again', async () => {
-    const { registry, writes } = memoryRegistry();
+  it('shows a press the telemetry not yet in the database, a write under way included', async () => {
+    let release = () => {};
+    const stored: unknown[] = [];
+    const registry: DeviceRegistry = {
+      authenticate: async () => 'ok',
+      recordState: async () => {},
+      recordTelemetry: (reports) => new Promise<void>((resolve) => (release = () => (stored.push(...reports), resolve()))),
+    };
     const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 10_000);
-    writer.record('d1', { batteryPct: 50 }, new Date());
+    writer.record('d1', { batteryPct: 50, fw: '1.0' }, new Date(1000));
+    await settle(20); // the write of 50 is under way, not committed
+    writer.record('d1', { batteryPct: 49, rssi: -70 }, new Date(2000));
+    expect(writer.peek('d1')).toEqual({ data: { batteryPct: 49, rssi: -70, fw: '1.0' }, at: new Date(2000) });
+    release();
     await settle(20);
-    writer.record('d1', { batteryPct: 49, rssi: -70 }, new Date());
-    expect(writer.take('d1')).toMatchObject({ data: { batteryPct: 49, rssi: -70 } });
-    expect(writer.take('d1')).toBeNull();
-    await settle(50);
-    expect(writes.map((w) => w.data.batteryPct)).toEqual([50]);
+    expect(writer.peek('d1')).toEqual({ data: { batteryPct: 49, rssi: -70 }, at: new Date(2000) });
+    expect(writer.peek('d2')).toBeNull();
+    expect(stored).toHaveLength(1);
   });
 
   it('writes every device pending in a tick with one call', async () => {

@@ -2,8 +2,8 @@
  * Coalesces telemetry: everything received is merged per device and written once per
  * `intervalMs`, every pending device in one UPDATE (chunked), one write at a time. At low
  * load a report is written at once; under load 1,000 devices cost one statement a second,
- * not 1,000. A press takes its device's unwritten telemetry into its own transaction, so
- * the ticket's snapshot is current at no extra write.
+ * not 1,000. A press reads its device's latest unwritten telemetry (peek) for the ticket's
+ * snapshot; only this writer stores it, so a press transaction never locks device rows.
  */
 import type { Logger } from 'pino';
 import type { TelemetryPayload } from '../mqtt/contract.ts';
@@ -17,6 +17,8 @@ const CHUNK = 1000;
 
 export class TelemetryWriter {
   private pending = new Map<string, Slot>();
+  /** The reports of the write under way: not in the database yet, still the newest known. */
+  private writingNow = new Map<string, Slot>();
   private timer: NodeJS.Timeout | null = null;
   private lastFlush = -Infinity;
   private writing: Promise<void> = Promise.resolve();
@@ -38,14 +40,14 @@ export class TelemetryWriter {
   }
 
   /**
-   * Hands over the device's unwritten telemetry (and forgets it here): a press carries it into
-   * its own transaction, so the ticket's snapshot is current without a write of its own.
+   * The device's telemetry not yet in the database (merged, a copy): a press applies it to
+   * the device row it reads, so the ticket's snapshot is current without writing it.
    */
-  take(deviceId: string): Slot | null {
-    const slot = this.pending.get(deviceId);
-    if (!slot) return null;
-    this.pending.delete(deviceId);
-    return slot;
+  peek(deviceId: string): Slot | null {
+    const [older, newer] = [this.writingNow.get(deviceId), this.pending.get(deviceId)];
+    if (!older && !newer) return null;
+    if (!older || !newer) return { data: { ...(older ?? newer)!.data }, at: (older ?? newer)!.at };
+    return { data: { ...older.data, ...newer.data }, at: newer.at };
   }
 
   /** Writes everything pending now (after any write under way); used by the timer and at shutdown. */
@@ -66,6 +68,7 @@ export class TelemetryWriter {
   private async write(): Promise<void> {
     if (this.pending.size === 0) return;
     const reports: TelemetryReport[] = [...this.pending].map(([deviceId, s]) => ({ deviceId, data: s.data, at: s.at }));
+    this.writingNow = this.pending;
     this.pending = new Map();
     this.lastFlush = performance.now();
     for (let i = 0; i < reports.length; i += CHUNK) {
@@ -76,6 +79,7 @@ export class TelemetryWriter {
         this.log.warn({ devices: Math.min(CHUNK, reports.length - i), err: (err as Error).message }, 'telemetry write failed');
       }
     }
+    this.writingNow = new Map();
     if (this.pending.size > 0) this.arm(); // what arrived meanwhile waits for the next interval
   }
 }

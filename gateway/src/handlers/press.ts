@@ -16,10 +16,10 @@ export async function handlePress(ctx: GatewayContext, deviceId: string, payload
     rejectPayload(ctx, deviceId, 'press', decoded.reason, decoded.issues, payload);
     return { error: null, ack: null };
   }
-  const telemetry = ctx.telemetry.take(deviceId);
+  // The snapshot gets the newest telemetry; the telemetry writer alone stores it.
+  const telemetry = ctx.telemetry.peek(deviceId);
   const result = await ctx.batcher.submit({ deviceId, press: decoded.value, receivedAt: ctx.now(), telemetry });
   if (result.outcome === 'error') {
-    if (telemetry) ctx.telemetry.record(deviceId, telemetry.data, telemetry.at); // not stored: keep it for the next write
     ctx.stats.pressErrors++;
     ctx.log.error({ deviceId, pressId: decoded.value.pressId, err: result.message }, 'press not committed; no PUBACK, the device will retry');
     return { error: new Error(`press not committed: ${result.message}`), ack: null };

@@ -5,7 +5,7 @@
  */
 import type { AckOutcome, PressPayload, RejectReason, TelemetryPayload } from '../mqtt/contract.ts';
 
-/** `telemetry`: what the device reported and the gateway has not written yet; stored with the press. */
+/** `telemetry`: what the device reported and the gateway has not written yet; applied to the press's snapshot. */
 export type IntakePress = {
   deviceId: string;
   press: PressPayload;

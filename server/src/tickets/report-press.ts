@@ -13,7 +13,7 @@ export type PressInput = {
   press: PressPayload;
   receivedAt: Date;
   source?: 'button' | 'virtual';
-  /** Telemetry the gateway had not written yet: stored with the press, so the snapshot is current. */
+  /** Telemetry the gateway had not written yet: applied to the snapshot (the gateway's telemetry writer stores it). */
   telemetry?: { data: TelemetryFields; at: Date } | null;
 };
 export type PressOutcome = {

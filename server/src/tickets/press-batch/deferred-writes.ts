@@ -43,29 +43,33 @@ export class DeferredWrites {
     this.notices.push({ event, at });
   }
 
+  /** Writes everything collected; the statements are independent and go out together (pipelined). */
   async flush(tx: Tx): Promise<void> {
+    const writes: Promise<unknown>[] = [];
     if (this.unmapped.size > 0) {
-      await tx.update(devices).set({ unmapped: true }).where(and(inArray(devices.id, [...this.unmapped].sort()), eq(devices.unmapped, false)));
+      writes.push(tx.update(devices).set({ unmapped: true }).where(and(inArray(devices.id, [...this.unmapped].sort()), eq(devices.unmapped, false))));
       this.unmapped = new Set();
     }
     const deltas = this.deltas.take();
     if (deltas.length > 0) {
       const values = sql.join(deltas.map((d) => sql`(${d.ticketId}::uuid, ${d.count}::int, ${d.lastPressAt.toISOString()}::timestamptz, ${d.at.toISOString()}::timestamptz)`), sql`, `);
-      await tx.execute(sql`update tickets t set press_count = t.press_count + v.n, last_press_at = greatest(t.last_press_at, v.last_press_at), updated_at = v.at
-        from (values ${values}) as v(id, n, last_press_at, at) where t.id = v.id`);
+      writes.push(tx.execute(sql`update tickets t set press_count = t.press_count + v.n, last_press_at = greatest(t.last_press_at, v.last_press_at), updated_at = v.at
+        from (values ${values}) as v(id, n, last_press_at, at) where t.id = v.id`));
     }
     if (this.pressRows.length > 0) {
       // A plain insert: a press another transaction recorded meanwhile fails the batch with a
       // unique violation, and the retry answers it as a duplicate (report-presses.ts).
-      await tx.insert(presses).values(this.pressRows);
+      writes.push(tx.insert(presses).values(this.pressRows).then(() => undefined));
       this.pressRows = [];
     }
     if (this.eventRows.length > 0) {
-      await tx.insert(ticketEvents).values(this.eventRows);
+      writes.push(tx.insert(ticketEvents).values(this.eventRows).then(() => undefined));
       this.eventRows = [];
     }
+    await Promise.all(writes);
     const notices = this.notices;
     this.notices = [];
+    // Outbox rows read the ticket as counted above.
     for (const n of notices) await notify(tx, n.event, n.at);
   }
 }

@@ -4,18 +4,18 @@
  * the rate-limit window, and the open tickets of the batch's (site, category) pairs, locked
  * in id order so concurrent batches cannot deadlock on them.
  */
-import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import type { Category, Device, Site, Ticket } from '../../db/schema.ts';
 import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../../db/schema.ts';
-import type { OpenTicket } from '../../domain/press-decision.ts';
+import type { OpenTicket, ResolvedTicket } from '../../domain/press-decision.ts';
 import { formatTicketNumber } from '../../domain/priority.ts';
 import { AppError } from '../../errors.ts';
 import { TRIAGE_KEY } from '../press-context.ts';
 import { pairKey, pressKey, RateWindow } from './batch-state.ts';
 
 /** An open ticket as the batch keeps it: the decision's view plus what acks and counters need. */
-export type BatchTicket = OpenTicket & { number: number; pressCount: number };
+export type BatchTicket = OpenTicket & { ticketNumber: string; pressCount: number };
 /** How an earlier record of the same press was answered; a retry is answered the same. */
 export type SeenPress = { outcome: string; reason: string | null; ticketId: string | null; ticketNumber: string | null };
 
@@ -90,6 +90,56 @@ export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryI
 export function batchTicket(t: Ticket, recentPressTimes: Date[]): BatchTicket {
   return {
     id: t.id, status: t.status as OpenTicket['status'], priority: t.priority, repeatRaisedAt: t.repeatRaisedAt, recentPressTimes,
-    number: t.number, pressCount: t.pressCount,
+    ticketNumber: formatTicketNumber(t.number), pressCount: t.pressCount,
   };
 }
+
+type Candidate = { id: string; openedAt: Date; resolvedAt: Date; confirmUntil: Date | null };
+
+/**
+ * The resolved tickets a press of the pairs may belong to (press-context.ts loadLastResolved,
+ * for a whole batch): the rows that can match any press of the batch, and which buttons fed
+ * them. `pick` applies the exact per-press rule in memory.
+ */
+export async function loadResolved(tx: Tx, pairs: { siteId: string; categoryId: string }[], range: { minPressedAt: Date; maxPressedAt: Date; minNow: Date }) {
+  const candidates = new Map<string, Candidate[]>();
+  const fed = new Set<string>();
+  const loaded = new Set(pairs.map((p) => pairKey(p.siteId, p.categoryId)));
+  if (pairs.length > 0) {
+    const list = sql.join(pairs.map((p) => sql`(${p.siteId}::uuid, ${p.categoryId}::uuid)`), sql`, `);
+    const rows = await tx.select({ id: tickets.id, siteId: tickets.siteId, categoryId: tickets.categoryId, openedAt: tickets.openedAt, resolvedAt: tickets.resolvedAt, confirmUntil: tickets.confirmUntil })
+      .from(tickets)
+      .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (${list})`, inArray(tickets.status, ['resolved', 'closed']),
+        or(and(lte(tickets.openedAt, range.maxPressedAt), gte(tickets.resolvedAt, range.minPressedAt)), gt(tickets.confirmUntil, range.minNow))));
+    for (const r of rows) {
+      if (!r.resolvedAt) continue;
+      const key = pairKey(r.siteId, r.categoryId);
+      candidates.set(key, [...(candidates.get(key) ?? []), { id: r.id, openedAt: r.openedAt, resolvedAt: r.resolvedAt, confirmUntil: r.confirmUntil }]);
+    }
+    const ids = rows.map((r) => r.id);
+    if (ids.length > 0) {
+      const feeding = await tx.selectDistinct({ ticketId: presses.ticketId, deviceId: presses.deviceId, button: presses.button }).from(presses)
+        .where(and(inArray(presses.ticketId, ids), ne(presses.outcome, 'rejected')));
+      for (const f of feeding) fed.add(fedKey(f.ticketId!, f.deviceId, f.button));
+    }
+  }
+  return {
+    /** Whether the pair was loaded: a pair whose open ticket went away in the batch was not. */
+    has: (pair: string) => loaded.has(pair),
+    /** What loadLastResolved would answer for this press. */
+    pick(pair: string, q: { deviceId: string; button: number; pressedAt: Date; now: Date }): ResolvedTicket | null {
+      const matching = (candidates.get(pair) ?? [])
+        .filter((c) => (c.openedAt <= q.pressedAt && c.resolvedAt >= q.pressedAt) || (c.confirmUntil !== null && c.confirmUntil > q.now))
+        .sort((a, b) => b.resolvedAt.getTime() - a.resolvedAt.getTime());
+      const t = matching[0];
+      if (!t) return null;
+      return { id: t.id, openedAt: t.openedAt, resolvedAt: t.resolvedAt, confirmUntil: t.confirmUntil, reportedByThisButton: fed.has(fedKey(t.id, q.deviceId, q.button)) };
+    },
+    /** A press of this batch fed the ticket (attached late). */
+    feed(ticketId: string, deviceId: string, button: number) {
+      fed.add(fedKey(ticketId, deviceId, button));
+    },
+  };
+}
+
+const fedKey = (ticketId: string, deviceId: string, button: number) => `${ticketId}\u0000${deviceId}\u0000${button}`;

@@ -13,7 +13,6 @@ import type { Tx } from '../../db/client.ts';
 import type { Category, Device, Site } from '../../db/schema.ts';
 import { decidePress, type PressDecision } from '../../domain/press-decision.ts';
 import { resolvePressTime } from '../../domain/press-time.ts';
-import { formatTicketNumber } from '../../domain/priority.ts';
 import { snapshotOf } from '../../devices/snapshot.ts';
 import { enabledWebhooks } from '../../notify/context.ts';
 import { webhookWants } from '../../notify/domain/event-types.ts';
@@ -24,8 +23,7 @@ import { loadLastResolved } from '../press-context.ts';
 import type { PressInput, PressOutcome } from '../report-press.ts';
 import { applyTelemetry, pairKey, pressKey, type RateWindow } from './batch-state.ts';
 import { DeferredWrites } from './deferred-writes.ts';
-import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadSeen, lockOpenTickets, type SeenPress } from './load-batch.ts';
-import { writeTelemetry } from './telemetry-update.ts';
+import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadResolved, loadSeen, lockOpenTickets, type SeenPress } from './load-batch.ts';
 
 export type BatchResult = PressOutcome | { pressId: string; outcome: 'error'; message: string };
 
@@ -35,7 +33,7 @@ type Prepared = { input: PressInput; device: Device; site: Site; category: Categ
 
 type Batch = {
   tx: Tx; deps: TicketDeps; effects: Effects; writes: DeferredWrites;
-  seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>;
+  seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>; resolved: Awaited<ReturnType<typeof loadResolved>>;
   repeatSince: Date; latestNow: Date; mergeHooks: () => Promise<boolean>;
 };
 
@@ -44,12 +42,13 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   const times = inputs.map((i) => i.receivedAt.getTime());
   const minReceivedAt = new Date(Math.min(...times));
   const latestNow = new Date(Math.max(...times));
-  const found = await loadDevices(tx, deviceIds);
-  const telemetry = inputs.flatMap((i) => (i.telemetry && found.has(i.deviceId) ? [{ deviceId: i.deviceId, ...i.telemetry }] : []));
-  await writeTelemetry(tx, telemetry);
-  const seen = await loadSeen(tx, inputs.map((i) => ({ deviceId: i.deviceId, pressId: i.press.pressId })));
-  const categoryOf = await loadMappings(tx, deviceIds);
-  const rate = await loadRateWindow(tx, { deviceIds, pressKeys: [], minReceivedAt });
+  // Independent reads, sent together: postgres.js pipelines them on the transaction's connection.
+  const [found, seen, categoryOf, rate] = await Promise.all([
+    loadDevices(tx, deviceIds),
+    loadSeen(tx, inputs.map((i) => ({ deviceId: i.deviceId, pressId: i.press.pressId }))),
+    loadMappings(tx, deviceIds),
+    loadRateWindow(tx, { deviceIds, pressKeys: [], minReceivedAt }),
+  ]);
 
   const prepared: (Prepared | null)[] = [];
   for (const input of inputs) {
@@ -59,6 +58,8 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
       continue;
     }
     // Telemetry a press carried is part of its own snapshot, and of later presses' (design §3).
+    // It is not written here: a press transaction that wrote device rows would hold their
+    // locks to its commit, and the telemetry writer's batch UPDATE would queue behind it.
     if (input.telemetry) entry.device = applyTelemetry(entry.device, input.telemetry.data, input.telemetry.at);
     const { category, mapped } = entry.device.disabled ? { category: null, mapped: true } : await categoryOf(input.deviceId, input.press.button);
     prepared.push({ input, device: entry.device, site: entry.site, category, mapped, pressedAt: resolvePressTime(input.receivedAt, input.press) });
@@ -68,10 +69,14 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   const repeatSince = new Date(minReceivedAt.getTime() - deps.rules.repeatWindowMs);
   const sortedPairs = [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, p]) => p);
   const open = await lockOpenTickets(tx, sortedPairs, repeatSince, latestNow, deps.rules.repeatWindowMs);
+  const pressTimes = prepared.flatMap((p) => (p ? [p.pressedAt.getTime()] : []));
+  const resolved = await loadResolved(tx, sortedPairs.filter((p) => !open.has(pairKey(p.siteId, p.categoryId))), {
+    minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt,
+  });
 
   let hooks: Promise<boolean> | null = null;
   const mergeHooks = () => (hooks ??= enabledWebhooks(tx).then((list) => list.some((w) => webhookWants(w.events, 'ticket.merged'))));
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, repeatSince, latestNow, mergeHooks };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -98,12 +103,9 @@ async function reportOne(b: Batch, p: Prepared): Promise<PressOutcome> {
   const open = b.open.get(pair) ?? null;
   const pressesLastMinute = b.rate.countSince(deviceId, new Date(receivedAt.getTime() - 60_000));
   const needsHistory = !open && press.action !== 'hold' && pressesLastMinute < b.deps.rules.rateLimitPerMinute;
-  if (needsHistory) await b.writes.flush(b.tx); // loadLastResolved reads the presses before this one
   const decision = decidePress({
     action: press.action, pressedAt: p.pressedAt, now: receivedAt, pressesLastMinute, defaultPriority: category.defaultPriority, openTicket: open,
-    lastResolved: needsHistory
-      ? await loadLastResolved(b.tx, { siteId: site.id, categoryId: category.id, deviceId, button: press.button, pressedAt: p.pressedAt, now: receivedAt })
-      : null,
+    lastResolved: needsHistory ? await lastResolved(b, p, pair) : null,
     rules: b.deps.rules,
   });
   if (decision.kind === 'rejected') return reject(b, p, key, decision.reason);
@@ -112,6 +114,14 @@ async function reportOne(b: Batch, p: Prepared): Promise<PressOutcome> {
     return countOnOpen(b, p, key, open, decision.kind);
   }
   return applyNow(b, p, key, pair, decision);
+}
+
+/** The resolved ticket this press may belong to: preloaded for the batch, or read now for a pair whose open ticket went away in it. */
+async function lastResolved(b: Batch, p: Prepared, pair: string) {
+  const q = { siteId: p.site.id, categoryId: p.category!.id, deviceId: p.input.deviceId, button: p.input.press.button, pressedAt: p.pressedAt, now: p.input.receivedAt };
+  if (b.resolved.has(pair)) return b.resolved.pick(pair, q);
+  await b.writes.flush(b.tx); // it reads the presses before this one
+  return loadLastResolved(b.tx, q);
 }
 
 /** A merge that changes nothing but the counters, or "reporter says fixed": written with the batch. */
@@ -133,7 +143,7 @@ async function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket
   }
   b.effects.events.push({ type: 'ticket.merged', ticketId: open.id });
   b.effects.leds.add(open.id);
-  const ticketNumber = formatTicketNumber(open.number);
+  const ticketNumber = open.ticketNumber;
   b.seen.set(key, { outcome: 'merged', reason: null, ticketId: open.id, ticketNumber });
   return { pressId: input.press.pressId, outcome: 'merged', ticketId: open.id, ticketNumber };
 }
@@ -146,13 +156,40 @@ async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decisi
     deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button',
   }, b.effects);
   b.seen.set(key, { outcome: out.outcome, reason: out.reason ?? null, ticketId: out.ticketId ?? null, ticketNumber: out.ticketNumber ?? null });
-  // The pair's open ticket may have appeared, changed or gone: read it again (locked).
-  const [siteId, categoryId] = [site.id, category!.id];
-  const reloaded = await lockOpenTickets(b.tx, [{ siteId, categoryId }], b.repeatSince, b.latestNow, b.deps.rules.repeatWindowMs);
-  const now = reloaded.get(pair);
-  if (now) b.open.set(pair, now);
-  else b.open.delete(pair);
+  await trackOpen(b, p, pair, decision, out);
   return out;
+}
+
+/** What the decision did to the pair's open ticket, as the next press of the batch must see it. */
+async function trackOpen(b: Batch, p: Prepared, pair: string, decision: PressDecision, out: PressOutcome): Promise<void> {
+  const open = b.open.get(pair);
+  switch (decision.kind) {
+    case 'create':
+      b.open.set(pair, {
+        id: out.ticketId!, ticketNumber: out.ticketNumber!, status: 'new', priority: decision.priority, repeatRaisedAt: null, recentPressTimes: [p.pressedAt], pressCount: 1,
+      });
+      return;
+    case 'merge':
+      if (!open) return;
+      open.priority = decision.priority;
+      if (decision.raisedBy === 'repeat') open.repeatRaisedAt = p.input.receivedAt;
+      open.pressCount++;
+      open.recentPressTimes.push(p.pressedAt);
+      return;
+    case 'cancel':
+      b.open.delete(pair);
+      return;
+    case 'attach_late':
+      b.resolved.feed(decision.ticketId, p.input.deviceId, p.input.press.button);
+      return;
+    default: {
+      // Reopened: read it back (locked), with its press times.
+      const reloaded = await lockOpenTickets(b.tx, [{ siteId: p.site.id, categoryId: p.category!.id }], b.repeatSince, b.latestNow, b.deps.rules.repeatWindowMs);
+      const now = reloaded.get(pair);
+      if (now) b.open.set(pair, now);
+      else b.open.delete(pair);
+    }
+  }
 }
 
 function reject(b: Batch, p: Prepared, key: string, reason: 'device_disabled' | 'rate_limited' | 'no_open_ticket'): PressOutcome {
