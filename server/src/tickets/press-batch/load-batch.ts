@@ -62,6 +62,19 @@ export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindo
 }
 
 /**
+ * Serialises batches that touch the same (site, category): a transaction-level advisory lock
+ * per pair, taken in one order. A batch that would open a ticket for a pair another batch is
+ * opening waits for that commit and then reads the new ticket and merges, instead of failing
+ * on the unique index and redoing its whole batch (which, with several batches in flight,
+ * kept colliding during a storm of new tickets).
+ */
+export async function lockPairs(tx: Tx, pairs: { siteId: string; categoryId: string }[]): Promise<void> {
+  if (pairs.length === 0) return;
+  const list = sql.join(pairs.map((p) => sql`(${p.siteId}::text, ${p.categoryId}::text)`), sql`, `);
+  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s) as a, hashtext(c) as b from (values ${list}) as v(s, c) order by 1, 2) as k`);
+}
+
+/**
  * The open tickets of the pairs, locked for the rest of the transaction (in id order), with
  * the press times the repeat rule needs: only for tickets it could still raise.
  */

@@ -23,7 +23,7 @@ import { loadLastResolved } from '../press-context.ts';
 import type { PressInput, PressOutcome } from '../report-press.ts';
 import { applyTelemetry, pairKey, pressKey, type RateWindow } from './batch-state.ts';
 import { DeferredWrites } from './deferred-writes.ts';
-import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadResolved, loadSeen, lockOpenTickets, type SeenPress } from './load-batch.ts';
+import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadResolved, loadSeen, lockOpenTickets, lockPairs, type SeenPress } from './load-batch.ts';
 
 export type BatchResult = PressOutcome | { pressId: string; outcome: 'error'; message: string };
 
@@ -68,6 +68,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   for (const p of prepared) if (p?.category) pairs.set(pairKey(p.site.id, p.category.id), { siteId: p.site.id, categoryId: p.category.id });
   const repeatSince = new Date(minReceivedAt.getTime() - deps.rules.repeatWindowMs);
   const sortedPairs = [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, p]) => p);
+  await lockPairs(tx, sortedPairs);
   const open = await lockOpenTickets(tx, sortedPairs, repeatSince, latestNow, deps.rules.repeatWindowMs);
   const pressTimes = prepared.flatMap((p) => (p ? [p.pressedAt.getTime()] : []));
   const resolved = await loadResolved(tx, sortedPairs.filter((p) => !open.has(pairKey(p.siteId, p.categoryId))), {
