@@ -205,6 +205,29 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     expect(await page.locator('img[src="x"]').count()).toBe(0);
   });
 
+  it('follows presence and telemetry live on the fleet and device pages, without a reload', async () => {
+    const site = await t.site({ code: 'live-site', name: 'Live branch' });
+    const category = await t.category();
+    const live = await t.device(site.id, [{ button: 0, categoryId: category.id }], { id: 'live-btn', name: 'Live button', kind: 'esp32' });
+    const button = await connectDevice(t.mqttUrl, live.credentials.username, live.credentials.password);
+    await button.client.publishAsync(topicFor('live-btn', 'telemetry'), JSON.stringify({ v: 1, batteryPct: 80, rssi: -50 }), { qos: 1 });
+    await waitFor(async () => (await t.api.ok('GET', '/api/devices/live-btn')).batteryPct === 80 || undefined);
+
+    const { page } = await open('/devices');
+    const row = page.locator('tr[data-device="live-btn"]');
+    await expect.poll(() => row.textContent()).toMatch(/80%/);
+    const detail = await open('/devices/live-btn');
+    await detail.page.getByRole('heading', { level: 1, name: 'Live button' }).waitFor();
+    await expect.poll(() => detail.page.locator('main').textContent()).toMatch(/80%/);
+    // The pages reload every 15 s anyway; the device.updated event brings the change well before.
+    await button.client.publishAsync(topicFor('live-btn', 'telemetry'), JSON.stringify({ v: 1, batteryPct: 15, rssi: -80 }), { qos: 1 });
+    await expect.poll(() => row.textContent(), { timeout: 8000 }).toMatch(/15%/);
+    expect(await row.textContent()).toContain('Low battery');
+    await expect.poll(() => detail.page.locator('main').textContent(), { timeout: 8000 }).toMatch(/15%/);
+    button.client.stream.destroy(); // power cut: the will marks it lost
+    await expect.poll(() => row.textContent(), { timeout: 8000 }).toContain('Lost');
+  });
+
   it('deletes a device without presses, and shows the server\'s refusal for one with history', async () => {
     const { page } = await open('/devices/map-1');
     await page.getByRole('button', { name: 'Delete' }).click();

@@ -21,6 +21,7 @@ import { seedBaseline, type SeedResult } from './setup/seed.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { slaJobHandlers } from './sla/sla-jobs.ts';
 import type { TicketDeps } from './tickets/deps.ts';
+import { withDeviceEvents } from './devices/device-events.ts';
 import { gatewayDownlink, notifyDownlink } from './devices/downlink.ts';
 import type { ListenFacts } from './devices/endpoints.ts';
 import { healthSweepHandler, scheduleSweep, SWEEP_KIND } from './devices/health-sweep.ts';
@@ -68,7 +69,7 @@ export async function startSystem(opts: SystemOptions): Promise<System> {
     let gateway: Gateway | null = null;
     if (opts.mode === 'all-in-one') {
       gateway = await createGateway({
-        registry: createDbRegistry(database.db),
+        registry: withDeviceEvents(createDbRegistry(database.db), bus),
         intake: { reportPresses: (batch) => reportPresses(tickets, batch) },
         log: log.child({ part: 'gateway' }),
         now,

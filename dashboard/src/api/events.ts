@@ -11,6 +11,8 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
 export type TicketChange = { type: 'ticket.created' | 'ticket.merged' | 'ticket.updated'; ticket: Ticket };
 export type LiveListener = {
   ticket?(change: TicketChange): void;
+  /** Presence or telemetry of these devices changed (in-process gateway only; reload them). */
+  device?(deviceIds: string[]): void;
   /** Something may have been missed: reload what you show. */
   resync?(): void;
   status?(status: LiveStatus): void;
@@ -18,6 +20,7 @@ export type LiveListener = {
 
 const TICKET_EVENTS = ['ticket.created', 'ticket.merged', 'ticket.updated'] as const;
 const Envelope = z.object({ data: z.object({ ticket: z.optional(z.unknown()) }) });
+const DeviceEnvelope = z.object({ data: z.object({ deviceIds: z.array(z.string()) }) });
 const RETRY_MS = 3000;
 
 const listeners = new Set<LiveListener>();
@@ -54,6 +57,11 @@ function connect() {
       else listeners.forEach((l) => l.resync?.());
     });
   }
+  es.addEventListener('device.updated', (m: MessageEvent<string>) => {
+    if (m.lastEventId) lastEventId = m.lastEventId;
+    const envelope = DeviceEnvelope.safeParse(JSON.parse(m.data));
+    if (envelope.success) listeners.forEach((l) => l.device?.(envelope.data.data.deviceIds));
+  });
   es.onerror = () => {
     setStatus('reconnecting');
     // CLOSED: the server refused (logged out, restarting); the browser will not retry by itself.

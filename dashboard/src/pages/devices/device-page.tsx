@@ -1,6 +1,7 @@
 /** `/devices/:id`: one device's health and telemetry, its buttons on a picture of it, and (admins) its admin. */
 import { useEffect, useState } from 'preact/hooks';
 import { type Device, devicesApi } from '../../api/devices.ts';
+import { listen } from '../../api/events.ts';
 import type { ApiError } from '../../api/http.ts';
 import type { User } from '../../api/schemas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -27,7 +28,11 @@ export function DevicePage({ id, me }: { id: string; me: User }) {
   useEffect(() => {
     void load();
     const timer = setInterval(() => void load(), 15_000);
-    return () => clearInterval(timer);
+    const stop = listen({ device: (ids) => ids.includes(id) && void load(), resync: () => void load() });
+    return () => {
+      clearInterval(timer);
+      stop();
+    };
   }, [id]);
   const failure = error ?? refError;
   if (failure) return <AppShell wide><p class="back"><a href="/devices">{t('devices.back')}</a></p><ErrorState error={failure} retry={() => void load()} /></AppShell>;
