@@ -19,6 +19,11 @@ describe('parseSimArgs', () => {
     expect(parseSimArgs([], { DASH_ADMIN_PASSWORD: '' })).toMatchObject({ args: { password: undefined } });
   });
 
+  it('reaches Dash on the ports it was started with (HTTP_PORT, MQTT_PORT) unless given URLs', () => {
+    expect(parseSimArgs([], { HTTP_PORT: '3311', MQTT_PORT: '18831' })).toMatchObject({ args: { server: 'http://localhost:3311', mqtt: 'mqtt://localhost:18831' } });
+    expect(parseSimArgs(['--server', 'http://dash:3000'], { HTTP_PORT: '3311' })).toMatchObject({ args: { server: 'http://dash:3000', mqtt: 'mqtt://localhost:1883' } });
+  });
+
   it('accepts ws:// brokers, fractional rates and a text seed', () => {
     const result = parseSimArgs(['--mqtt', 'ws://127.0.0.1:3000/mqtt', '--rate', '0.5', '--seed', 'demo', '--misbehave'], {});
     expect(result).toMatchObject({ args: { mqtt: 'ws://127.0.0.1:3000/mqtt', rate: 0.5, seed: 'demo', misbehave: true } });

@@ -8,8 +8,8 @@ Simulates dash buttons: provisions them through the HTTP API, then presses over 
 
   --devices N          simulated devices (default 5)
   --rate R             presses per minute per device, Poisson arrivals (default 2)
-  --mqtt URL           broker: mqtt://, mqtts://, ws:// or wss:// (default mqtt://localhost:1883)
-  --server URL         HTTP API for provisioning (default http://localhost:3000)
+  --mqtt URL           broker: mqtt://, mqtts://, ws:// or wss:// (default mqtt://localhost:$MQTT_PORT, else 1883)
+  --server URL         HTTP API for provisioning (default http://localhost:$HTTP_PORT, else 3000)
   --email ADDRESS      admin login (default $DASH_ADMIN_EMAIL, else admin@dash.local)
   --password SECRET    admin password (default $DASH_ADMIN_PASSWORD)
   --site CODE          site code; devices are sim-<site>-001… (default sim)
@@ -56,8 +56,14 @@ const OPTIONS = {
   credentials: text, duration: text, seed: text, misbehave: flag, verbose: flag, help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Env supplies only the admin login defaults; empty values count as unset. */
-export type SimEnv = { DASH_ADMIN_EMAIL?: string | undefined; DASH_ADMIN_PASSWORD?: string | undefined };
+/**
+ * Env supplies defaults only: the admin login, and the ports Dash was started with
+ * (`HTTP_PORT`, `MQTT_PORT`, as for `npm start`), so the same shell reaches it. Empty values count as unset.
+ */
+export type SimEnv = {
+  DASH_ADMIN_EMAIL?: string | undefined; DASH_ADMIN_PASSWORD?: string | undefined;
+  HTTP_PORT?: string | undefined; MQTT_PORT?: string | undefined;
+};
 
 export function parseSimArgs(argv: readonly string[], env: SimEnv): ArgsResult {
   let values: Record<string, string | boolean | undefined>;
@@ -71,6 +77,8 @@ export function parseSimArgs(argv: readonly string[], env: SimEnv): ArgsResult {
     ...values,
     email: values.email ?? (env.DASH_ADMIN_EMAIL || undefined),
     password: values.password ?? (env.DASH_ADMIN_PASSWORD || undefined),
+    server: values.server ?? (env.HTTP_PORT ? `http://localhost:${env.HTTP_PORT}` : undefined),
+    mqtt: values.mqtt ?? (env.MQTT_PORT ? `mqtt://localhost:${env.MQTT_PORT}` : undefined),
   };
   const parsed = SimArgs.safeParse(input);
   if (parsed.success) return { kind: 'run', args: parsed.data };

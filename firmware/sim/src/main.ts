@@ -7,8 +7,8 @@ import { createConsoleLog } from './log.ts';
 import { runSimulation } from './simulation.ts';
 
 async function main(): Promise<number> {
-  const { DASH_ADMIN_EMAIL, DASH_ADMIN_PASSWORD } = process.env;
-  const parsed = parseSimArgs(process.argv.slice(2), { DASH_ADMIN_EMAIL, DASH_ADMIN_PASSWORD });
+  const { DASH_ADMIN_EMAIL, DASH_ADMIN_PASSWORD, HTTP_PORT, MQTT_PORT } = process.env;
+  const parsed = parseSimArgs(process.argv.slice(2), { DASH_ADMIN_EMAIL, DASH_ADMIN_PASSWORD, HTTP_PORT, MQTT_PORT });
   if (parsed.kind === 'help') {
     console.log(HELP);
     return 0;
