@@ -1,69 +1,13 @@
-/** Loads what a press decision needs, inside the verb's transaction (always `tx`, never `db`). */
-import { and, desc, eq, gt, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+/**
+ * What the set-based press batch (press-batch/) still reads per press, inside its transaction:
+ * the resolved ticket a late or "still broken" press belongs to.
+ */
+import { and, desc, eq, gt, gte, inArray, lte, ne, or } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import type { Category, Device, Site } from '../db/schema.ts';
-import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../db/schema.ts';
-import type { OpenTicket, ResolvedTicket } from '../domain/press-decision.ts';
-import { AppError } from '../errors.ts';
+import { presses, tickets } from '../db/schema.ts';
+import type { ResolvedTicket } from '../domain/press-decision.ts';
 
 export const TRIAGE_KEY = 'triage';
-
-export async function findPress(tx: Tx, deviceId: string, pressId: string) {
-  const [row] = await tx
-    .select({ outcome: presses.outcome, reason: presses.reason, ticketId: presses.ticketId, number: tickets.number })
-    .from(presses)
-    .leftJoin(tickets, eq(tickets.id, presses.ticketId))
-    .where(and(eq(presses.deviceId, deviceId), eq(presses.pressId, pressId)));
-  return row;
-}
-
-export async function loadDevice(tx: Tx, deviceId: string): Promise<{ device: Device; site: Site }> {
-  const [row] = await tx.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(eq(devices.id, deviceId));
-  if (!row) throw new AppError('NOT_FOUND', `device ${deviceId} does not exist`);
-  return { device: row.devices, site: row.sites };
-}
-
-/** The mapped category of a button, or the triage category when the button is unmapped. */
-export async function loadCategory(tx: Tx, deviceId: string, button: number): Promise<{ category: Category; mapped: boolean }> {
-  const [mapped] = await tx
-    .select({ category: categories })
-    .from(deviceButtons)
-    .innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
-    .where(and(eq(deviceButtons.deviceId, deviceId), eq(deviceButtons.button, button)));
-  if (mapped) return { category: mapped.category, mapped: true };
-  const [triage] = await tx.select().from(categories).where(eq(categories.key, TRIAGE_KEY));
-  if (!triage) throw new AppError('INTERNAL', 'the built-in triage category is missing');
-  return { category: triage, mapped: false };
-}
-
-export async function countRecentPresses(tx: Tx, deviceId: string, since: Date): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(presses)
-    .where(and(eq(presses.deviceId, deviceId), gt(presses.receivedAt, since), ne(presses.outcome, 'rejected')));
-  return row?.n ?? 0;
-}
-
-/** The open ticket of (site, category), locked for this transaction, with its recent press times. */
-export async function loadOpenTicket(tx: Tx, siteId: string, categoryId: string, since: Date): Promise<OpenTicket | null> {
-  const [ticket] = await tx
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.siteId, siteId), eq(tickets.categoryId, categoryId), inArray(tickets.status, [...OPEN_STATUSES])))
-    .for('update');
-  if (!ticket) return null;
-  const recent = await tx
-    .select({ pressedAt: presses.pressedAt })
-    .from(presses)
-    .where(and(eq(presses.ticketId, ticket.id), gt(presses.pressedAt, since), ne(presses.outcome, 'rejected')));
-  return {
-    id: ticket.id,
-    status: ticket.status as OpenTicket['status'],
-    priority: ticket.priority,
-    repeatRaisedAt: ticket.repeatRaisedAt,
-    recentPressTimes: recent.map((r) => r.pressedAt),
-  };
-}
 
 /**
  * The resolved ticket of (site, category) this press may belong to: one it was made during
