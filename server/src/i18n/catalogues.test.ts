@@ -1,30 +1,8 @@
 /** Issue 8: every server catalogue has every key, each message parses, and none loses a placeholder. */
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { placeholders, selectCases } from './icu-shape.ts';
 import { LOCALES } from './locales.ts';
 import { SERVER_CATALOGUES, SERVER_ENGLISH, type ServerMessageKey, serverTranslator } from './messages.ts';
-
-function placeholders(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
-  for (const e of elements) {
-    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) found.add(e.value);
-    if (e.type === TYPE.plural || e.type === TYPE.select) {
-      found.add(e.value);
-      Object.values(e.options).forEach((o) => placeholders(o.value, found));
-    }
-  }
-  return found;
-}
-
-/** The cases of every select, so a translation cannot drop `battery_low` or `response`. */
-function selectCases(elements: MessageFormatElement[], found = new Set<string>()): Set<string> {
-  for (const e of elements) {
-    if (e.type === TYPE.select) {
-      Object.keys(e.options).forEach((k) => found.add(`${e.value}=${k}`));
-      Object.values(e.options).forEach((o) => selectCases(o.value, found));
-    }
-  }
-  return found;
-}
 
 describe.each(LOCALES)('the server\'s %s catalogue', (locale) => {
   const catalogue = SERVER_CATALOGUES[locale];
@@ -36,10 +14,9 @@ describe.each(LOCALES)('the server\'s %s catalogue', (locale) => {
 
   it('has messages that parse and keep the placeholders and select cases of English', () => {
     for (const [key, message] of Object.entries(catalogue)) {
-      const english = parse(SERVER_ENGLISH[key as ServerMessageKey]);
-      const own = parse(message as string);
-      expect([key, [...placeholders(own)].sort()]).toEqual([key, [...placeholders(english)].sort()]);
-      expect([key, [...selectCases(own)].sort()]).toEqual([key, [...selectCases(english)].sort()]);
+      const english = SERVER_ENGLISH[key as ServerMessageKey];
+      expect([key, placeholders(message as string)]).toEqual([key, placeholders(english)]);
+      expect([key, selectCases(message as string)]).toEqual([key, selectCases(english)]);
     }
   });
 });
