@@ -8,8 +8,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,24 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, ensureBundle, HAS_CHROMIUM, PHONE, screenshot, sessionCookie, watchedBrowser } from './helpers/browser.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { waitFor } from './helpers/device.ts';
+import { receiver } from './helpers/sinks.ts';
 import { ADMIN, startTestSystem, type TestSystem } from './helpers/system.ts';
-
-type Hit = { headers: http.IncomingHttpHeaders; body: string };
-
-/** A real HTTP receiver on port 0; `answer` picks the status of the n-th request. */
-async function receiver(answer: (n: number) => number = () => 200) {
-  const hits: Hit[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString('utf8')));
-    req.on('end', () => {
-      hits.push({ headers: req.headers, body });
-      res.writeHead(answer(hits.length - 1)).end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, hits, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const withoutTime = ({ exportedAt: _, ...doc }: Record<string, unknown>) => doc;
 

@@ -5,52 +5,15 @@
  * virtual button and the status board in the asked-for language, and a person's language kept
  * by `PATCH /api/auth/me`. Real SMTP server, real MQTT client, real HTTP, both databases.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categories } from '../server/src/db/schema.ts';
 import { Api } from './helpers/api.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { connectDevice, waitFor } from './helpers/device.ts';
+import { receiver, smtpSink } from './helpers/sinks.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
-
-type Mail = { to: string[]; subject: string; text: string };
-
-/** A real SMTP server on port 0 that keeps what it receives, parsed as a mail client would (encoded subjects, charsets). */
-async function smtpSink() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream).then((parsed) => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '' });
-        done();
-      }, done);
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  return { url, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** A real webhook receiver on port 0. */
-async function hookSink() {
-  const bodies: { type: string; data: Record<string, unknown> }[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString('utf8')));
-    req.on('end', () => {
-      bodies.push(JSON.parse(body));
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe.each(testDatabases())('languages on the server ($name)', (db) => {
   let t: TestSystem;
@@ -74,7 +37,7 @@ describe.each(testDatabases())('languages on the server ($name)', (db) => {
   const mailTo = (address: string, what: string) => waitFor(() => smtp.mails.find((m) => m.to.includes(address)), 15_000, what);
 
   it('mails a Turkish site\'s contact in Turkish, with the category\'s Turkish name and Istanbul time, and summarises webhooks in Turkish', async () => {
-    const hook = await hookSink();
+    const hook = await receiver();
     const webhook = await t.api.ok('POST', '/api/webhooks', { name: `tr ${db.name}`, url: hook.url, events: ['ticket.created'] });
     const site = await t.site({ name: 'Kadıköy', timezone: 'Europe/Istanbul', language: 'tr', contacts: [{ name: 'Mağaza', email: 'magaza@kadikoy.test' }] });
     const printer = await category('Printer', { tr: 'Yazıcı', pl: 'Drukarka' });
@@ -94,7 +57,7 @@ describe.each(testDatabases())('languages on the server ($name)', (db) => {
     expect(mail.text).toContain(`Dash'te aç: http://dash.test/tickets/${ticketNumber}`);
     expect(mail.text).not.toMatch(/Ticket|Category|Open in Dash/);
 
-    const delivered = await waitFor(() => hook.bodies.find((b) => (b.data.ticket as { number?: string })?.number === ticketNumber), 15_000, 'the webhook');
+    const delivered = await waitFor(() => hook.bodies().find((b) => (b.data.ticket as { number?: string })?.number === ticketNumber), 15_000, 'the webhook');
     expect(delivered.data.summary).toBe(`[Dash] ${ticketNumber} alındı: Yazıcı (Kadıköy şubesi)`);
     await t.api.ok('DELETE', `/api/webhooks/${webhook.id}`, undefined, [204]);
     await hook.close();

@@ -1,9 +1,6 @@
 import { createHmac } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { count, eq } from 'drizzle-orm';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../server/src/db/schema.ts';
 import type { DashEvent } from '../server/src/events/bus.ts';
@@ -12,59 +9,8 @@ import { type NotifyEvent, notify } from '../server/src/notify/notify.ts';
 import { Api } from './helpers/api.ts';
 import { testDatabases } from './helpers/databases.ts';
 import { connectDevice, waitFor } from './helpers/device.ts';
+import { receiver, smtpSink } from './helpers/sinks.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
-
-type Hit = { method: string; url: string; headers: http.IncomingHttpHeaders; body: string };
-
-/** A real HTTP receiver on port 0; `answer` picks the status of the n-th request (0-based). */
-async function receiver(answer: (n: number, hit: Hit) => number = () => 200) {
-  const hits: Hit[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString('utf8')));
-    req.on('end', () => {
-      const hit = { method: req.method!, url: req.url!, headers: req.headers, body };
-      hits.push(hit);
-      res.writeHead(answer(hits.length - 1, hit)).end('receiver says hi');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, hits, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-type Mail = { to: string[]; subject: string; text: string };
-
-/** A real SMTP server on port 0 (no TLS, no auth) that keeps what it receives. */
-async function smtpSink() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), ...parseMail(raw) });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  return { url, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** Just enough MIME for a single text part: the subject and the decoded body. */
-function parseMail(raw: string): { subject: string; text: string } {
-  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
-  const body = rest.join('\n\n');
-  const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
-  const encoding = /^Content-Transfer-Encoding: (\S+)/im.exec(head)?.[1]?.toLowerCase();
-  if (encoding === 'base64') return { subject, text: Buffer.from(body, 'base64').toString('utf8') };
-  if (encoding !== 'quoted-printable') return { subject, text: body };
-  const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return { subject, text: Buffer.from(bytes, 'latin1').toString('utf8') };
-}
 
 const signatureOf = (secret: string, body: string) => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
