@@ -129,6 +129,13 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     expect(await bad.textContent()).toContain('no-such-site');
     expect(await bad.textContent()).toContain('Not added');
     await shoot(page, 'device-import');
+    // On a phone nothing runs past the screen's edge (the file input, paste box and buttons did).
+    const other = await open('/devices/import');
+    await other.page.setViewportSize(PHONE);
+    await other.page.getByLabel('…or paste the CSV here').fill(csv);
+    expect(await other.page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    if (db.name === 'pglite') await screenshot(other.page, 'device-import-form-phone');
+    await other.page.close();
     expect(await t.api.ok('GET', '/api/devices/imp-3')).toMatchObject({ name: 'Kiosk 3', kind: 'pi', buttonCount: 2 });
     expect((await t.api.get('/api/devices/imp-2')).status).toBe(404);
 
@@ -228,11 +235,13 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     await expect.poll(() => row.textContent(), { timeout: 8000 }).toContain('Lost');
   });
 
-  it('deletes a device without presses, and shows the server\'s refusal for one with history', async () => {
+  it('deletes a device without presses, and offers Disable, saying why, for one with history', async () => {
+    expect((await t.api.ok('GET', '/api/devices/map-1')).hasPresses).toBe(true);
+    expect((await t.api.ok('GET', '/api/devices/imp-3')).hasPresses).toBe(false);
     const { page } = await open('/devices/map-1');
-    await page.getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('button', { name: 'Yes' }).click();
-    await page.getByRole('alert').filter({ hasText: 'has recorded presses' }).waitFor();
+    await page.getByText('This device has recorded presses, so it cannot be deleted').waitFor();
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toContain('Something went wrong');
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByText('Disabled', { exact: true }).first().waitFor();
     expect((await t.api.ok('GET', '/api/devices/map-1')).disabled).toBe(true);
@@ -273,7 +282,43 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
     await shoot(page, 'device-pi');
     await page.goto(`${t.httpUrl}/devices/phone-3`);
     await page.getByRole('button', { name: 'Button 2: Sales app' }).waitFor();
+    // A phone page never connects over MQTT: no "Never seen", battery or signal, but where it is used.
+    const health = page.locator('section[aria-labelledby="device-health-title"]');
+    expect(await health.textContent()).toMatch(new RegExp(`Phone page\\s*Staff open /b/${site.code}`));
+    expect(await health.textContent()).not.toMatch(/Never seen|Battery|Signal|Checks in every/);
+    expect(await page.getByRole('button', { name: 'New secret' }).count()).toBe(0);
     await shoot(page, 'device-virtual');
+    await page.goto(`${t.httpUrl}/devices?site=${site.code}`);
+    const row = page.locator('tr[data-device="phone-3"]');
+    await expect.poll(() => row.textContent()).toMatch(new RegExp(`Phone page\\s*Staff open /b/${site.code}`));
+    expect(await row.textContent()).not.toContain('Never seen');
+    expect(await row.getAttribute('class')).toBeNull(); // never flagged as needing attention
+    await page.getByRole('checkbox', { name: 'Needs attention only' }).check();
+    await expect.poll(() => page.locator('tr[data-device="phone-3"]').count()).toBe(0);
+  });
+
+  it('provisions a virtual button: no check-in interval, and a result with the phone page link and its QR code, no MQTT secret', async () => {
+    await t.site({ code: 'poz-1', name: 'Poznań' });
+    const { page } = await open('/devices/new');
+    await page.getByLabel('Name').fill('Poznań phones');
+    await page.getByLabel('Site').selectOption({ label: 'Poznań' });
+    await page.getByLabel(/^Virtual button/).check();
+    expect(await page.getByLabel('Check-in interval in minutes (optional)').count()).toBe(0);
+    await page.getByLabel('Number of buttons').fill('2');
+    await page.getByRole('button', { name: 'Add the device' }).click();
+    await page.getByRole('heading', { name: 'Virtual button added' }).waitFor();
+    const link = page.getByTestId('virtual-link');
+    expect(await link.textContent()).toBe(`${t.httpUrl}/b/poz-1`);
+    await page.getByRole('img', { name: 'QR code of the phone page link' }).waitFor();
+    await page.getByRole('button', { name: 'Copy the phone page link' }).waitFor();
+    expect(await page.getByTestId('device-secret').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/MQTT|mqtt:\/\//);
+    await shoot(page, 'device-virtual-provisioned');
+    await page.getByRole('link', { name: 'Map its buttons' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Poznań phones' }).waitFor();
+    const device = (await t.api.ok('GET', '/api/devices?limit=500')).items.find((d: { name: string }) => d.name === 'Poznań phones');
+    expect(page.url()).toBe(`${t.httpUrl}/devices/${device.id}`);
+    expect(device).toMatchObject({ kind: 'virtual', buttonCount: 2 });
   });
 
   it('keeps agents out of provisioning, but shows them the fleet', async () => {

@@ -20,7 +20,7 @@ export const Device = z.object({
   batteryMv: z.nullable(z.number()), batteryPct: z.nullable(z.number()), batteryDaysLeft: z.nullable(z.number()),
   rssi: z.nullable(z.number()), uptimeS: z.nullable(z.number()), fw: z.nullable(z.string()), pending: z.nullable(z.number()),
   extra: z.nullable(z.record(z.string(), z.unknown())), telemetryAt: maybeTime, createdAt: z.string(),
-  buttons: z.array(DeviceButton),
+  hasPresses: z.boolean(), buttons: z.array(DeviceButton),
 });
 export type Device = z.infer<typeof Device>;
 

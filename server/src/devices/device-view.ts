@@ -1,7 +1,7 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import type { Device } from '../db/schema.ts';
-import { deviceButtons, devices } from '../db/schema.ts';
+import { deviceButtons, devices, presses } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { type BatteryReading, batteryDaysLeft } from './domain/battery-estimate.ts';
 
@@ -12,10 +12,13 @@ export const batteryReference = (d: Pick<Device, 'batteryRefPct' | 'batteryRefAt
 export const latestBattery = (d: Pick<Device, 'batteryPct' | 'telemetryAt'>): BatteryReading | null =>
   (d.batteryPct !== null && d.telemetryAt ? { pct: d.batteryPct, at: d.telemetryAt } : null);
 
-/** A device as the API shows it: never its secret hash; with the battery's days-left estimate (null: not enough data). */
-export function toDeviceView(d: Device, buttons: ButtonView[]) {
+/**
+ * A device as the API shows it: never its secret hash; with the battery's days-left estimate
+ * (null: not enough data) and whether it has recorded presses (then it can only be disabled, not deleted).
+ */
+export function toDeviceView(d: Device, buttons: ButtonView[], hasPresses: boolean) {
   const { secretHash: _secret, ...rest } = d;
-  return { ...rest, batteryDaysLeft: batteryDaysLeft(batteryReference(d), latestBattery(d)), buttons };
+  return { ...rest, batteryDaysLeft: batteryDaysLeft(batteryReference(d), latestBattery(d)), hasPresses, buttons };
 }
 export type DeviceView = ReturnType<typeof toDeviceView>;
 
@@ -27,8 +30,18 @@ export async function loadButtons(db: DbOrTx, deviceIds: string[]): Promise<Map<
   return byDevice;
 }
 
+/** Which of these devices have at least one recorded press (one EXISTS probe per device on the presses index). */
+export async function withPresses(db: DbOrTx, deviceIds: string[]): Promise<Set<string>> {
+  if (deviceIds.length === 0) return new Set();
+  const rows = await db.select({ id: devices.id }).from(devices)
+    .where(and(inArray(devices.id, deviceIds), sql`exists (select 1 from ${presses} where ${presses.deviceId} = ${devices.id})`));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function getDeviceView(db: DbOrTx, id: string): Promise<DeviceView> {
   const [row] = await db.select().from(devices).where(eq(devices.id, id));
   if (!row) throw new AppError('NOT_FOUND', `device ${id} does not exist`);
-  return toDeviceView(row, (await loadButtons(db, [id])).get(id) ?? []);
+  const buttons = await loadButtons(db, [id]);
+  const pressed = await withPresses(db, [id]);
+  return toDeviceView(row, buttons.get(id) ?? [], pressed.has(id));
 }

@@ -1,4 +1,7 @@
-/** Admin actions on one device: new secret (shown once), disable or enable, delete. */
+/**
+ * Admin actions on one device: new secret (shown once), disable or enable, delete. A device with
+ * recorded presses cannot be deleted (their history would go): the page offers Disable and says why.
+ */
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { type Connection, type Credentials, type Device, devicesApi } from '../../api/devices.ts';
@@ -37,10 +40,17 @@ export function DeviceAdmin({ device, onChange, onRotated }: { device: Device; o
     announce(t(device.disabled ? 'devices.admin.enabled' : 'devices.admin.disabledNow'));
   });
   const remove = () => run(async () => {
-    await devicesApi.remove(device.id);
+    try {
+      await devicesApi.remove(device.id);
+    } catch (err) {
+      // A press recorded since the page loaded: say it plainly and show Disable instead.
+      if ((err as ApiError).code === 'CONFLICT') onChange({ ...device, hasPresses: true });
+      throw err;
+    }
     announce(t('devices.admin.deleted', { name: device.name }));
     route('/devices');
   });
+  const rotateNeeded = device.kind !== 'virtual'; // a phone page has no secret to use
   const confirm = (question: string, action: () => Promise<void>) => (
     <span class="confirm" role="group" aria-label={question}>
       <span>{question}</span>
@@ -52,14 +62,14 @@ export function DeviceAdmin({ device, onChange, onRotated }: { device: Device; o
     <section class="panel" aria-labelledby="device-admin-title">
       <h2 id="device-admin-title">{t('devices.admin.title')}</h2>
       <div class="admin-actions">
-        {asking === 'rotate' ? confirm(t('devices.admin.rotateQuestion'), rotate)
-          : <button type="button" onClick={() => setAsking('rotate')} disabled={busy}>{t('devices.admin.rotate')}</button>}
+        {rotateNeeded && (asking === 'rotate' ? confirm(t('devices.admin.rotateQuestion'), rotate)
+          : <button type="button" onClick={() => setAsking('rotate')} disabled={busy}>{t('devices.admin.rotate')}</button>)}
         <button type="button" onClick={() => void toggle()} disabled={busy}>{device.disabled ? t('devices.admin.enable') : t('devices.admin.disable')}</button>
-        {asking === 'delete' ? confirm(t('devices.admin.deleteQuestion', { name: device.name }), remove)
-          : <button type="button" class="danger" onClick={() => setAsking('delete')} disabled={busy}>{t('devices.admin.delete')}</button>}
+        {!device.hasPresses && (asking === 'delete' ? confirm(t('devices.admin.deleteQuestion', { name: device.name }), remove)
+          : <button type="button" class="danger" onClick={() => setAsking('delete')} disabled={busy}>{t('devices.admin.delete')}</button>)}
       </div>
-      <p class="muted">{t('devices.admin.deleteHint')}</p>
-      {error && <p class="form-error" role="alert">{errorText(t, error)}</p>}
+      <p class="muted">{device.hasPresses ? t('devices.admin.keepHistory') : t('devices.admin.deleteHint')}</p>
+      {error && <p class="form-error" role="alert">{error.code === 'CONFLICT' ? t('devices.admin.deleteConflict') : errorText(t, error)}</p>}
     </section>
   );
 }

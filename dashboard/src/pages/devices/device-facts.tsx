@@ -1,4 +1,4 @@
-/** Small pieces the fleet and the device page share: presence, battery, signal. */
+/** Small pieces the fleet and the device page share: presence, battery, signal, a site's clock time, the phone page link. */
 import type { Device } from '../../api/devices.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { batteryOf, type Presence, signalBars } from './fleet-health.ts';
@@ -38,4 +38,27 @@ export function SignalFact({ rssi }: { rssi: number | null }) {
       <span class="visually-hidden">{t('devices.signal.bars', { bars })}</span>
     </span>
   );
+}
+
+/** The zone's short name in the reader's language (`UTC`, `GMT+1`), so times of sites in different zones are not mixed up. */
+function zoneName(locale: string, timeZone: string | undefined, at: Date): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { timeZoneName: 'short', ...(timeZone && { timeZone }) }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  } catch {
+    return timeZone ?? '';
+  }
+}
+
+/** A clock time in the site's zone, always with that zone named (the title gives the zone's full id). */
+export function SiteTime({ iso, timeZone }: { iso: string; timeZone: string | undefined }) {
+  const i18n = useI18n();
+  const zone = zoneName(i18n.locale, timeZone, new Date(iso));
+  return <span class="site-time" title={timeZone ?? zone}>{i18n.dateTime(iso, timeZone)} <span class="zone">{zone}</span></span>;
+}
+
+/** Where a virtual button is used: the site's phone page (it has no presence: it never connects over MQTT). */
+export function PhonePageLink({ siteCode }: { siteCode: string | undefined }) {
+  const { t } = useI18n();
+  if (!siteCode) return null;
+  return <span class="device-sub">{t('devices.virtual.usedAt')} <a href={`/b/${encodeURIComponent(siteCode)}`} dir="ltr">/b/{siteCode}</a></span>;
 }

@@ -12,7 +12,7 @@ import { useReference } from '../board/use-reference.ts';
 import { ButtonMapping } from './button-mapping.tsx';
 import { CredentialsPanel } from './credentials-panel.tsx';
 import { DeviceAdmin, type FreshCredentials } from './device-admin.tsx';
-import { BatteryFact, PresenceBadge, SignalFact } from './device-facts.tsx';
+import { BatteryFact, PhonePageLink, PresenceBadge, SignalFact, SiteTime } from './device-facts.tsx';
 import { attentionOf, presenceOf } from './fleet-health.ts';
 import './devices.css';
 
@@ -40,18 +40,19 @@ export function DevicePage({ id, me }: { id: string; me: User }) {
 
   const site = reference.sites.get(device.siteId);
   const tz = site?.timezone;
-  const when = (iso: string | null) => (iso ? `${i18n.ago(iso, now)} · ${i18n.dateTime(iso, tz)}` : null);
+  const when = (iso: string | null) => (iso ? <>{i18n.ago(iso, now)} · <SiteTime iso={iso} timeZone={tz} /></> : null);
+  const virtual = device.kind === 'virtual'; // the phone page: never connects over MQTT, so no presence, battery or signal
   const reasons = attentionOf(device, now);
   const rows: [string, preact.ComponentChild | null][] = [
-    [t('devices.col.state'), <PresenceBadge presence={presenceOf(device, now)} />],
-    [t('devices.col.lastSeen'), when(device.lastSeenAt) ?? t('devices.neverSeen')],
-    [t('devices.col.battery'), device.kind === 'virtual' ? null : <BatteryFact device={device} />],
+    [t('devices.col.state'), <><PresenceBadge presence={presenceOf(device, now)} />{virtual && <PhonePageLink siteCode={site?.code} />}</>],
+    [t('devices.col.lastSeen'), virtual ? null : when(device.lastSeenAt) ?? t('devices.neverSeen')],
+    [t('devices.col.battery'), virtual ? null : <BatteryFact device={device} />],
     [t('devices.detail.batteryMv'), device.batteryMv === null ? null : t('devices.detail.mv', { mv: number(device.batteryMv) })],
-    [t('devices.col.signal'), <SignalFact rssi={device.rssi} />],
+    [t('devices.col.signal'), virtual ? null : <SignalFact rssi={device.rssi} />],
     [t('devices.col.firmware'), device.fw ? <bdi>{device.fw}</bdi> : null],
     [t('devices.detail.uptime'), device.uptimeS === null ? null : i18n.duration(device.uptimeS * 1000)],
     [t('devices.col.backlog'), device.pending === null ? null : number(device.pending)],
-    [t('devices.detail.heartbeat'), device.kind === 'virtual' ? null : i18n.duration(device.heartbeatS * 1000)],
+    [t('devices.detail.heartbeat'), virtual ? null : i18n.duration(device.heartbeatS * 1000)],
     [t('devices.detail.telemetryAt'), when(device.telemetryAt)],
   ];
   return (

@@ -22,9 +22,12 @@ export function presenceOf(d: Facts, now: number): Presence {
 
 export const batteryOf = (d: Pick<Device, 'batteryPct'>): BatteryLevel => batteryLevel(d.batteryPct, DEFAULT_HEALTH_RULES);
 
-/** Reasons to look at the device; a disabled device asks for none. */
+/**
+ * Reasons to look at the device; a disabled device asks for none. A virtual button (the phone
+ * page) never connects over MQTT: it has no presence, battery or backlog to watch.
+ */
 export function attentionOf(d: Facts, now: number): Attention[] {
-  if (d.disabled) return [];
+  if (d.disabled || d.kind === 'virtual') return [];
   const reasons: Attention[] = [];
   if (presenceOf(d, now) === 'lost') reasons.push('lost');
   if (['warning', 'critical'].includes(batteryOf(d))) reasons.push('battery');

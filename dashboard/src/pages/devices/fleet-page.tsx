@@ -10,7 +10,7 @@ import { AppShell } from '../../ui/app-shell.tsx';
 import { ErrorState, Loading } from '../../ui/states.tsx';
 import { useNow } from '../../ui/use-now.ts';
 import { type Reference, useReference } from '../board/use-reference.ts';
-import { BatteryFact, PresenceBadge, SignalFact } from './device-facts.tsx';
+import { BatteryFact, PhonePageLink, PresenceBadge, SignalFact, SiteTime } from './device-facts.tsx';
 import { attentionOf, byAttention, presenceOf } from './fleet-health.ts';
 import { useDevices } from './use-devices.ts';
 import './devices.css';
@@ -99,10 +99,14 @@ function FleetTable({ devices, reference, now }: { devices: Device[]; reference:
                   <span class="reasons">{reasons.map((r) => <span key={r} class={`tag tag-${r}`}>{t(`devices.attention.${r}`)}</span>)}</span>
                 )}
               </th>
-              <td data-label={t('devices.col.state')}><PresenceBadge presence={presenceOf(d, now)} /></td>
+              <td data-label={t('devices.col.state')}>
+                <span><PresenceBadge presence={presenceOf(d, now)} />{d.kind === 'virtual' && <PhonePageLink siteCode={site?.code} />}</span>
+              </td>
               <td data-label={t('devices.col.lastSeen')}>
-                {d.lastSeenAt ? <time dateTime={d.lastSeenAt} title={i18n.dateTime(d.lastSeenAt, site?.timezone)}>{i18n.ago(d.lastSeenAt, now)}
-                  <span class="muted device-sub">{i18n.dateTime(d.lastSeenAt, site?.timezone)}</span></time> : <span class="muted">{t('devices.neverSeen')}</span>}
+                {d.kind === 'virtual' ? <span class="muted">—</span>
+                  : d.lastSeenAt ? <time dateTime={d.lastSeenAt}>{i18n.ago(d.lastSeenAt, now)}
+                    <span class="muted device-sub"><SiteTime iso={d.lastSeenAt} timeZone={site?.timezone} /></span></time>
+                    : <span class="muted">{t('devices.neverSeen')}</span>}
               </td>
               <td data-label={t('devices.col.battery')}><BatteryFact device={d} /></td>
               <td data-label={t('devices.col.signal')}><SignalFact rssi={d.rssi} /></td>

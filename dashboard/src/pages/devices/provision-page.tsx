@@ -1,6 +1,7 @@
 /**
  * `/devices/new` (admins): add a device, then show its credentials once. They live only in this
- * page's memory: a reload shows the empty form again, and the secret is gone for good.
+ * page's memory: a reload shows the empty form again, and the secret is gone for good. A virtual
+ * button (the phone page) asks for no check-in interval and shows its phone page link instead.
  */
 import { useState } from 'preact/hooks';
 import { type Connection, type Credentials, DEVICE_KINDS, type DeviceKind, devicesApi } from '../../api/devices.ts';
@@ -10,10 +11,11 @@ import { AppShell } from '../../ui/app-shell.tsx';
 import { ErrorState, errorText, Loading } from '../../ui/states.tsx';
 import { useReference } from '../board/use-reference.ts';
 import { CredentialsPanel } from './credentials-panel.tsx';
+import { VirtualResult } from './virtual-result.tsx';
 import './devices.css';
 
-type Created = { id: string; kind: DeviceKind; buttonCount: number; heartbeatS: number; credentials: Credentials; connection: Connection };
-const DEFAULT_HEARTBEAT_MIN: Record<DeviceKind, number> = { esp32: 360, pi: 60, virtual: 60, other: 60 };
+type Created = { id: string; siteId: string; kind: DeviceKind; buttonCount: number; heartbeatS: number; credentials: Credentials; connection: Connection };
+const DEFAULT_HEARTBEAT_MIN: Record<Exclude<DeviceKind, 'virtual'>, number> = { esp32: 360, pi: 60, other: 60 };
 
 export function ProvisionPage() {
   const { t } = useI18n();
@@ -32,13 +34,13 @@ export function ProvisionPage() {
     setBusy(true);
     setError(null);
     try {
-      const heartbeatS = form.heartbeatMin ? Math.round(Number(form.heartbeatMin) * 60) : undefined;
+      const heartbeatS = form.kind !== 'virtual' && form.heartbeatMin ? Math.round(Number(form.heartbeatMin) * 60) : undefined;
       const answer = await devicesApi.provision({
         ...(form.id.trim() && { id: form.id.trim() }), name: form.name, siteId: form.siteId || sites[0]?.id || '', kind: form.kind,
         buttonCount: form.buttonCount, ...(heartbeatS && { heartbeatS }),
       });
       const { device } = answer;
-      setCreated({ id: device.id, kind: device.kind, buttonCount: device.buttonCount, heartbeatS: device.heartbeatS, credentials: answer.credentials, connection: answer.connection });
+      setCreated({ id: device.id, siteId: device.siteId, kind: device.kind, buttonCount: device.buttonCount, heartbeatS: device.heartbeatS, credentials: answer.credentials, connection: answer.connection });
     } catch (err) {
       setError(err as ApiError);
     } finally {
@@ -50,7 +52,9 @@ export function ProvisionPage() {
     <AppShell>
       <p class="back"><a href="/devices">{t('devices.back')}</a></p>
       <h1>{t('devices.provision.title')}</h1>
-      {created ? (
+      {created?.kind === 'virtual' ? (
+        <VirtualResult deviceId={created.id} siteCode={reference.sites.get(created.siteId)?.code ?? ''} siteName={reference.sites.get(created.siteId)?.name ?? ''} />
+      ) : created ? (
         <>
           <CredentialsPanel credentials={created.credentials} connection={created.connection} kind={created.kind} buttonCount={created.buttonCount} heartbeatS={created.heartbeatS} />
           <p class="form-buttons"><a class="button-link" href={`/devices/${encodeURIComponent(created.id)}`}>{t('devices.provision.done')}</a></p>
@@ -77,10 +81,14 @@ export function ProvisionPage() {
           </fieldset>
           <label for="device-buttons">{t('devices.provision.buttons')}</label>
           <input id="device-buttons" type="number" min={1} max={16} required value={form.buttonCount} onInput={(e) => set('buttonCount', Number(e.currentTarget.value))} />
-          <label for="device-heartbeat">{t('devices.provision.heartbeat')}</label>
-          <input id="device-heartbeat" type="number" min={1} max={10080} placeholder={String(DEFAULT_HEARTBEAT_MIN[form.kind])} value={form.heartbeatMin}
-            onInput={(e) => set('heartbeatMin', e.currentTarget.value)} aria-describedby="device-heartbeat-hint" />
-          <p id="device-heartbeat-hint" class="muted hint">{t('devices.provision.heartbeatHint')}</p>
+          {form.kind !== 'virtual' && (
+            <>
+              <label for="device-heartbeat">{t('devices.provision.heartbeat')}</label>
+              <input id="device-heartbeat" type="number" min={1} max={10080} placeholder={String(DEFAULT_HEARTBEAT_MIN[form.kind])} value={form.heartbeatMin}
+                onInput={(e) => set('heartbeatMin', e.currentTarget.value)} aria-describedby="device-heartbeat-hint" />
+              <p id="device-heartbeat-hint" class="muted hint">{t('devices.provision.heartbeatHint')}</p>
+            </>
+          )}
           {error && <p class="form-error" role="alert">{errorText(t, error)}</p>}
           <div class="form-buttons"><button type="submit" class="primary" disabled={busy || sites.length === 0}>{t('devices.provision.submit')}</button></div>
           {sites.length === 0 && <p class="muted">{t('devices.provision.noSites')}</p>}

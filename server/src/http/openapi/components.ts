@@ -71,6 +71,7 @@ const SCHEMAS = {
     extra: {
       extra: nullable({ type: 'object', description: 'device-specific telemetry, e.g. {printer: "paper_out"}' }),
       batteryDaysLeft: nullable({ type: 'number', description: 'days until the battery is empty at the rate since the last charge or swap; null until a day has passed and it fell a point' }),
+      hasPresses: { type: 'boolean', description: 'the device has recorded presses: it cannot be deleted (that would lose their history), only disabled' },
       buttons: {
         type: 'array',
         items: object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { audit } from '../../audit/audit.ts';
 import { isStillReferenced, sqlState } from '../../db/errors.ts';
 import { DEVICE_KINDS, deviceButtons, devices } from '../../db/schema.ts';
-import { getDeviceView, loadButtons, toDeviceView } from '../../devices/device-view.ts';
+import { getDeviceView, loadButtons, toDeviceView, withPresses } from '../../devices/device-view.ts';
 import { deviceEndpoints } from '../../devices/endpoints.ts';
 import { ImportBody, importDevices } from '../../devices/import-devices.ts';
 import { pushDeviceConfig } from '../../devices/push-config.ts';
@@ -38,9 +38,10 @@ export function deviceRoutes() {
       .where(and(q.cursor ? gt(devices.id, q.cursor) : undefined, q.siteId ? eq(devices.siteId, q.siteId) : undefined))
       .orderBy(asc(devices.id)).limit(q.limit + 1);
     const items = rows.slice(0, q.limit);
-    const buttons = await loadButtons(db, items.map((d) => d.id));
+    const ids = items.map((d) => d.id);
+    const [buttons, pressed] = await Promise.all([loadButtons(db, ids), withPresses(db, ids)]);
     return c.json({
-      items: items.map((d) => toDeviceView(d, buttons.get(d.id) ?? [])),
+      items: items.map((d) => toDeviceView(d, buttons.get(d.id) ?? [], pressed.has(d.id))),
       nextCursor: rows.length > q.limit ? items[items.length - 1]!.id : null,
     });
   });
