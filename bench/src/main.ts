@@ -42,7 +42,7 @@ async function pressAndSse(ctx: RunContext, kind: DbKind, out: DbResults): Promi
   const sut = await startSut({ env: { ...scratch.env, ...ctx.sutEnv }, profileDir: ctx.profileDir, label: `presses-${kind}` });
   try {
     ctx.progress(`${kind}: presses (SUT pid ${sut.pid})`);
-    const { pool, api, provisionMs, warm } = await pressFleet(ctx, sut);
+    const { pool, api, provisionMs, warm } = await pressFleet(ctx, sut, kind);
     out.fleet = { devices: pool.fleet.length, provisionMs: Math.round(provisionMs), connectFailures: pool.connectFailures, warmup: warm };
     out.nominal = await nominal(ctx, pool, sut);
     if (wants(ctx, 'sse')) out.sse = await sseWorkload(ctx, kind, pool, sut, api);
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const settings = parseArgs(process.argv.slice(2));
   const ctx = makeContext(settings);
   const startedAt = new Date();
-  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), quick: ctx.quick, telemetryPerS: ctx.telemetryPerS, sutEnv: ctx.sutEnv, machine: await machineInfo(ctx.baseUrl), byDb: {} };
+  const results: Record<string, unknown> = { startedAt: startedAt.toISOString(), quick: ctx.quick, sizes: ctx.sizes, telemetryPerS: ctx.telemetryPerS, sutEnv: ctx.sutEnv, machine: await machineInfo(ctx.baseUrl), byDb: {} };
   const byDb = results.byDb as Record<string, DbResults>;
   const t0 = performance.now();
   try {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
           ctx.progress(`${kind}: ${name} failed: ${(err as Error).message}`);
         }
       };
-      // --quick keeps PGlite to the press phases: its setup alone (10,000 devices, 100,000 tickets) is most of a minute.
+      // --quick keeps PGlite to the press phases (on a smaller fleet): its connection and SLA setups are most of a minute.
       const trimmed = ctx.quick && kind === 'pglite';
       // The SSE boards watch the presses' fleet: `--only=sse` runs the fleet and the nominal phase, not the steps.
       await guard('presses', () => pressAndSse(trimmed ? { ...ctx, only: new Set(['presses']) } : ctx, kind, out), ['sse']);

@@ -4,6 +4,7 @@ import type { LatencySummary } from './histogram.ts';
 import type { PressLoadResult } from './press-load.ts';
 import type { BoardResult } from './w-sse.ts';
 import type { RefResult } from './w-presses.ts';
+import { FULL_SIZES, type Sizes } from './run-context.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- results are read back loosely: a failed workload leaves holes */
 type Db = Record<string, any>;
@@ -12,19 +13,22 @@ const f = (x: unknown, unit = '') => (x === undefined || x === null || Number.is
 const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 const ms = (l?: LatencySummary) => (l ? `${f(l.p50)} / ${f(l.p99)} / ${f(l.max)}` : '—');
 
-function headline(byDb: Record<string, Db>): string[] {
+const n = (x: number) => x.toLocaleString('en-US');
+
+function headline(byDb: Record<string, Db>, z: Sizes): string[] {
+  const fleet = `${n(z.pressFleet.postgres)} buttons on PostgreSQL, ${n(z.pressFleet.pglite)} on PGlite`;
   const row = (name: string, target: string, cell: (d: Db) => string) =>
     `| ${name} | ${target} | ${DBS.map((k) => (byDb[k] ? cell(byDb[k]) : 'not run')).join(' | ')} |`;
   return [
     '| workload | target | PostgreSQL | PGlite |',
     '|---|---|---|---|',
-    row('press steps QoS 1 + 1,000 telemetry/s: highest step passing (0 loss, 0 dup, p99 ≤ 100 ms)', '≥ 3,000/s', (d) => f(d.steps?.highestPassing, '/s')),
+    row(`press steps QoS 1 + 1,000 telemetry/s (${fleet}): highest step passing (0 loss, 0 dup, p99 ≤ 100 ms)`, '≥ 3,000/s', (d) => f(d.steps?.highestPassing, '/s')),
     row('… most presses committed per second in any step', '', (d) => f(d.steps?.maxCommittedPerS, '/s')),
     row('… reference: plain inserts, 1 press row per transaction, 16 in flight (merge rows: press + event + ticket)', '', (d) =>
       `${f(d.reference?.['press-row']?.pressesPerS, '/s')} (${f(d.reference?.['merge-rows']?.pressesPerS, '/s')})`),
     row('… ratio: highest passing step / reference (max committed / reference)', '≥ 0.3× (0.6×)', (d) =>
       `${ratio(d.steps?.highestPassing, d.reference?.['press-row']?.pressesPerS)} (${ratio(d.steps?.maxCommittedPerS, d.reference?.['press-row']?.pressesPerS)})`),
-    row('nominal 200 presses/s: p99 press→commit (PUBACK), press→ack', '≤ 20 ms', (d) =>
+    row(`nominal 200 presses/s (${fleet}): p99 press→commit (PUBACK), press→ack`, '≤ 20 ms', (d) =>
       d.nominal ? `${f(d.nominal.commitMs.p99, ' ms')}, ${f(d.nominal.ackMs.p99, ' ms')} (${d.nominal.pubacked}/${d.nominal.sent})` : '—'),
     ...[50, 500].map((n) => row(`${n} SSE boards at 200 presses/s: p99 press→board, worst board delivered; reference p99`, '≤ 100 ms, 100 %', (d) => {
       const s = (d.sse as { boards: number; dash: BoardResult; reference: BoardResult }[] | undefined)?.find((x) => x.boards === n);
@@ -34,7 +38,7 @@ function headline(byDb: Record<string, Db>): string[] {
       const s = (d.sse as { dash: BoardResult; reference: BoardResult }[] | undefined)?.[0];
       return s ? `${f(s.dash.serverCpuUsPerDelivery, ' µs')} / ${f(s.reference.serverCpuUsPerDelivery, ' µs')}` : '—';
     }),
-    row('10,000 devices: connects/s, failures; Mosquitto', '≥ 2,000/s, 0', (d) => {
+    row(`${n(z.connections)} devices: connects/s, failures; Mosquitto (same clients)`, '≥ 2,000/s, 0', (d) => {
       const c = d.connections;
       return c ? `${f(c.dash?.perS, '/s')}, ${f(c.dash?.failures)}${c.mosquitto ? `; Mosquitto ${f(c.mosquitto.perS, '/s')} (${ratio(c.dash?.perS, c.mosquitto.perS)})` : ''}` : '—';
     }),
@@ -42,11 +46,11 @@ function headline(byDb: Record<string, Db>): string[] {
       const c = d.connections;
       return c ? `${f(c.dash?.rssPerConnectionKb, ' kB')}${c.mosquitto ? `; Mosquitto ${f(c.mosquitto.rssPerConnectionKb, ' kB')}` : ''}` : '—';
     }),
-    row('storm: 10,000 presses in 1 s + 20 % resends: durable within 3 s; all durable after; unacknowledged at the deadline; duplicate rows', 'all within 3 s, 0, 0', (d) => {
+    row(`storm: ${n(z.connections)} presses in 1 s + 20 % resends: durable within 3 s; all durable after; unacknowledged at the deadline; duplicate rows`, 'all within 3 s, 0, 0', (d) => {
       const s = d.storm;
-      return s ? `${f(s.durableWithin3s)}/${f(s.presses)}; ${s.allDurableMs === null ? 'not all in 60 s' : f(s.allDurableMs, ' ms')}; ${f(s.lost)}; ${f(s.duplicateRows)}` : '—';
+      return s ? `${f(s.durableWithin3s)}/${f(s.presses)}; ${s.allDurableMs === null ? `not all in ${f((s.deadlineMs ?? 30_000) / 1000, ' s')}` : f(s.allDurableMs, ' ms')}; ${f(s.lost)}; ${f(s.duplicateRows)}` : '—';
     }),
-    row('SLA at 100,000 open tickets: per-tick claim p50 / p99; naive scan p50; ratio', '≤ 2 ms, ≥ 30×', (d) =>
+    row(`SLA at ${n(z.slaTickets)} open tickets: per-tick claim p50 / p99; naive scan p50; ratio`, '≤ 2 ms, ≥ 30×', (d) =>
       d.sla ? `${f(d.sla.tick.p50)} / ${f(d.sla.tick.p99)} ms; ${f(d.sla.naive.p50, ' ms')}; ${f(d.sla.ratioP50, '×')}` : '—'),
     row('… reminder lateness p99; after SIGKILL: restart, first overdue job after ready, lateness p99', '≤ 1 s; ≤ 1 s', (d) =>
       d.sla ? `${f(d.sla.reminders.lateMs.p99, ' ms')}; ${f(d.sla.restart.restartMs, ' ms')}, ${f(d.sla.restart.firstAfterReadyMs, ' ms')}, ${f(d.sla.restart.lateMs.p99, ' ms')}` : '—'),
@@ -77,16 +81,20 @@ function generatorFlags(byDb: Record<string, Db>): string[] {
   return flagged.length ? ['**Generator-bound phases** (their latencies include the generator\'s own delay):', '', ...flagged, ''] : ['No phase was generator-bound (generator < 0.8 core, send lag p99 < 10 ms).', ''];
 }
 
+const sizeLine = (z: Sizes) => `press fleet ${n(z.pressFleet.postgres)} buttons on PostgreSQL and ${n(z.pressFleet.pglite)} on PGlite, made with SQL; ${n(z.connections)} connections and storm presses; SLA at ${n(z.slaTickets)} open tickets with ${n(z.slaReminders)} reminders due; PGlite runs the press phases and the press-row reference only`;
+
 export function renderMarkdown(r: Record<string, any>): string {
   const m = r.machine;
   const byDb = r.byDb as Record<string, Db>;
+  const sizes = (r.sizes as Sizes | undefined) ?? FULL_SIZES;
   const refs = (k: string) => byDb[k]?.reference as Record<string, RefResult> | undefined;
   const errors = Object.entries(byDb).flatMap(([k, d]) => Object.entries(d).filter(([n]) => n.endsWith('Error')).map(([n, e]) => `- ${k} ${n}: ${String(e).split('\n')[0]}`));
   return [
     `## Dash bench ${r.quick ? '(quick)' : '(full)'} — ${r.startedAt}`, '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memGb} GB, Node ${m.node}, PostgreSQL ${m.postgres}; load average before ${m.loadAvgBefore.join(' ')}; run took ${r.wallS} s.`,
     'Every Dash figure comes from a separate process (CPU and RSS from /proc); latencies are from the intended send time (open loop).', '',
-    ...headline(byDb), '',
+    ...(r.quick ? [`**Quick profile: smaller sizes than a full run (${sizeLine(sizes)}), shorter phases (nominal 5 s, boards 3 s, steps 3 s, stragglers 6 s, storm deadline 10 s). Do not compare these numbers with a full run's.**`, ''] : []),
+    ...headline(byDb, sizes), '',
     ...generatorFlags(byDb),
     ...(errors.length ? ['**Errors:**', '', ...errors, ''] : []),
     ...DBS.flatMap((k) => (byDb[k] ? stepsTable(k, byDb[k]) : [])),

@@ -13,7 +13,26 @@ export type RunSettings = {
   sutEnv: Record<string, string>;
 };
 
+/**
+ * How big each workload is. --quick shrinks them to stay under 2 minutes; the Markdown labels
+ * every headline row with these numbers, so quick figures are not read as full ones.
+ */
+export type Sizes = {
+  /** Buttons of the press/SSE fleet, per database; each reports its own (site, category). */
+  pressFleet: Record<DbKind, number>;
+  /** Devices that connect (Dash and Mosquitto alike) and then press once each in the storm. */
+  connections: number;
+  /** Open tickets of the SLA workload (two pending jobs each). */
+  slaTickets: number;
+  /** Reminders that come due while Dash runs (10 ms apart); 40 % as many around the SIGKILL. */
+  slaReminders: number;
+};
+
+export const FULL_SIZES: Sizes = { pressFleet: { postgres: 1000, pglite: 1000 }, connections: 10_000, slaTickets: 100_000, slaReminders: 500 };
+export const QUICK_SIZES: Sizes = { pressFleet: { postgres: 400, pglite: 100 }, connections: 2000, slaTickets: 20_000, slaReminders: 200 };
+
 export type RunContext = RunSettings & {
+  sizes: Sizes;
   progress(line: string): void;
   /** Seconds scaled for --quick. */
   secs(full: number, quick: number): number;
@@ -23,6 +42,7 @@ export function makeContext(s: RunSettings): RunContext {
   const t0 = performance.now();
   return {
     ...s,
+    sizes: s.quick ? QUICK_SIZES : FULL_SIZES,
     progress: (line) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)}s] ${line}\n`),
     secs: (full, quick) => (s.quick ? quick : full) * 1000,
   };

@@ -1,5 +1,5 @@
 /**
- * Workloads 3 and 5 on one fleet of 10,000 buttons (provisioned with SQL). Connections: how
+ * Workloads 3 and 5 on one fleet of 10,000 buttons (3,000 in --quick; provisioned with SQL). Connections: how
  * fast Dash accepts the CONNECTs (each pays a scrypt check and a registry read) and how much
  * memory each connection costs, against Mosquitto with the same clients. Storm: every button
  * presses once within one second and a fifth of them resend the same pressId before their
@@ -18,7 +18,6 @@ import { RawMqttClient } from './raw-mqtt.ts';
 import type { RunContext } from './run-context.ts';
 import { startSut, type Sut } from './sut-control.ts';
 
-const FLEET = 10_000;
 const CONCURRENCY = 500;
 
 type ConnectResult = {
@@ -55,9 +54,9 @@ export async function connectionsAndStorm(ctx: RunContext, kind: DbKind) {
   const scratch = await createScratch(kind, ctx.baseUrl);
   const sut = await startSut({ env: { ...scratch.env, ...ctx.sutEnv }, profileDir: ctx.profileDir, label: `fleet-${kind}` });
   let dash: ConnectResult, storm: Awaited<ReturnType<typeof runStorm>> & { sutLogs: ReturnType<Sut['logs']> };
-  const fleet = await provisionViaSql(sut, { devices: FLEET, perSite: 20, categories: 4 });
+  const fleet = await provisionViaSql(sut, { devices: ctx.sizes.connections, perSite: 20, categories: 4 });
   try {
-    ctx.progress(`${kind}: ${FLEET} connections (SUT pid ${sut.pid})`);
+    ctx.progress(`${kind}: ${fleet.length} connections (SUT pid ${sut.pid})`);
     const connected = await connectFleet(fleet, sut.mqttPort, sut.pid, () => sut.gc());
     dash = connected.result;
     ctx.progress(`  dash: ${dash.perS}/s, ${dash.failures} failures, ${dash.rssPerConnectionKb} kB RSS per connection`);
@@ -105,7 +104,7 @@ async function runStorm(ctx: RunContext, pool: DevicePool, sut: Awaited<ReturnTy
     },
   });
   const committed = (id: string) => presses.committedAt.get(id) ?? resends.committedAt.get(id);
-  const deadline = performance.now() + (ctx.quick ? 15_000 : 30_000);
+  const deadline = performance.now() + ctx.secs(30, 10);
   let rounds = 0;
   while (performance.now() < deadline) {
     for (let waited = 0; waited < 11_000 && [...outbox.keys()].some((id) => !committed(id)); waited += 50) await sleep(50);
@@ -124,7 +123,7 @@ async function runStorm(ctx: RunContext, pool: DevicePool, sut: Awaited<ReturnTy
     where status in ('new','acknowledged','in_progress','pending') and source <> 'device_health' group by site_id, category_id having count(*) > 1) x`);
   const sinceStart = (t: number) => t - loop.startedAt;
   const result = {
-    presses: outbox.size, resends: resends.sent, resendRounds: rounds, durable: times.length,
+    presses: outbox.size, deadlineMs: ctx.secs(30, 10), resends: resends.sent, resendRounds: rounds, durable: times.length,
     durableWithin3s: times.filter((t) => sinceStart(t) <= 3000).length,
     allDurableMs: times.length === outbox.size ? round(Math.max(...times.map(sinceStart)), 0) : null,
     lost: outbox.size - times.length, inDb: rows?.n ?? 0, duplicateRows: (rows?.n ?? 0) - (rows?.d ?? 0),

@@ -1,5 +1,6 @@
 /**
- * Workload 6: SLA timers at 100,000 open tickets. Setup writes the tickets and two future
+ * Workload 6: SLA timers at 100,000 open tickets (20,000 in --quick: the per-tick claim should not
+ * grow with them, the naive scan does, so the ratio still says which is which). Setup writes the tickets and two future
  * jobs each with SQL. Then: (a) the scheduler's per-tick claim cost (the product's own
  * startScheduler().runDue() with nothing due) against the reference, a naive scan of every
  * open ticket per tick; (b) lateness of 500 reminders that come due while Dash runs;
@@ -18,12 +19,10 @@ import { sleep } from './open-loop.ts';
 import type { RunContext } from './run-context.ts';
 import { startSut, type Sut } from './sut-control.ts';
 
-const SITES = 1000;
-const CATEGORIES = 100; // 100,000 (site, category) pairs: one open ticket each
-const SOON = 500;
+const CATEGORIES = 100; // sites × 100 (site, category) pairs: one open ticket each
 
-const SETUP = `
-  insert into sites (code, name) select 'sla-' || g, 'SLA site ' || g from generate_series(0, ${SITES - 1}) g;
+const setupSql = (sites: number) => `
+  insert into sites (code, name) select 'sla-' || g, 'SLA site ' || g from generate_series(0, ${sites - 1}) g;
   insert into categories (key, name) select 'sla-' || g, 'SLA category ' || g from generate_series(0, ${CATEGORIES - 1}) g;
   insert into tickets (status, priority, source, site_id, category_id, title, opened_at, press_count, sla_version, response_due_at, resolution_due_at)
     select 'new', 'P3', 'button', s.id, c.id, 'SLA bench', now() - interval '10 minutes', 1, 1,
@@ -46,12 +45,13 @@ const soonJobs = (tag: string, count: number, fromMs: number, gapMs: number, off
 export async function slaWorkload(ctx: RunContext, kind: DbKind) {
   const scratch = await createScratch(kind, ctx.baseUrl);
   try {
-    ctx.progress(`${kind}: SLA at ${SITES * CATEGORIES} open tickets`);
+    const open = ctx.sizes.slaTickets;
+    ctx.progress(`${kind}: SLA at ${open} open tickets`);
     const t0 = performance.now();
     const ticks = await setupAndMeasureTicks(ctx, scratch);
     ctx.progress(`  setup ${round((performance.now() - t0) / 1000, 1)} s; tick ${ticks.tick.p50} ms (p99 ${ticks.tick.p99}) vs naive scan ${ticks.naive.p50} ms: ${ticks.ratioP50}×`);
     const timers = await lateness(ctx, scratch);
-    return { openTickets: SITES * CATEGORIES, pendingJobs: 2 * SITES * CATEGORIES, ...ticks, ...timers };
+    return { openTickets: open, pendingJobs: 2 * open, ...ticks, ...timers };
   } finally {
     await scratch.drop();
   }
@@ -61,8 +61,9 @@ async function setupAndMeasureTicks(ctx: RunContext, scratch: Scratch) {
   const database = await openDatabase({ databaseUrl: scratch.url, dataDir: scratch.dataDir ?? '' });
   try {
     await migrateDatabase(database);
-    if (database.client.kind === 'postgres') await database.client.sql.unsafe(SETUP);
-    else await database.client.pglite.exec(SETUP);
+    const setup = setupSql(Math.ceil(ctx.sizes.slaTickets / CATEGORIES));
+    if (database.client.kind === 'postgres') await database.client.sql.unsafe(setup);
+    else await database.client.pglite.exec(setup);
     if (database.client.kind === 'postgres') await database.client.sql.unsafe('analyze');
     const scheduler = await startScheduler({ database, handlers: {}, log: pino({ level: 'silent' }) });
     await sleep(200);
@@ -119,19 +120,22 @@ async function lateness(ctx: RunContext, scratch: Scratch) {
     // (b) reminders due over the next 5 s while Dash runs, scheduled behind its back with SQL: then
     // woken as the product's own verbs wake it after scheduling a job.
     const from = Date.now() + 1000;
-    await sut.sql(soonJobs('bench-soon', SOON, from, 10, 0));
+    // 500 reminders 10 ms apart (200 in --quick); 200 (100) around the crash.
+    const soon = ctx.sizes.slaReminders;
+    const crash = Math.round(soon * 0.4);
+    await sut.sql(soonJobs('bench-soon', soon, from, 10, 0));
     await sut.wake();
-    await waitDone(sut, 'bench-soon', SOON, 30_000);
+    await waitDone(sut, 'bench-soon', soon, 30_000);
     const late = await collectLateness(sut, 'bench-soon');
-    ctx.progress(`  reminders: ${late.ran}/${SOON} ran, lateness p99 ${late.lateMs.p99} ms`);
+    ctx.progress(`  reminders: ${late.ran}/${soon} ran, lateness p99 ${late.lateMs.p99} ms`);
     // (c) reminders due 0.5–1.5 s from now; Dash is killed at once and started again.
-    await sut.sql(soonJobs('bench-crash', 200, Date.now() + 500, 5, SOON));
+    await sut.sql(soonJobs('bench-crash', crash, Date.now() + 500, 5, soon));
     await sut.kill();
     const downAt = performance.now();
     sut = await startSut({ env: { ...scratch.env, ...ctx.sutEnv }, profileDir: ctx.profileDir, label: `sla-restart-${scratch.kind}` });
     const readyAt = Date.now();
     const restartMs = round(performance.now() - downAt, 0);
-    await waitDone(sut, 'bench-crash', 200, 30_000);
+    await waitDone(sut, 'bench-crash', crash, 30_000);
     const rows = await sut.sql<{ done: number | null; due: number }>(
       `select (extract(epoch from done_at) * 1000)::float8 done, (extract(epoch from due_at) * 1000)::float8 due from jobs where key like 'bench-crash:%'`);
     // Late by: from when the job was due, or from when Dash was back if it came due while Dash was down.
@@ -146,7 +150,7 @@ async function lateness(ctx: RunContext, scratch: Scratch) {
     ctx.progress(`  restart after SIGKILL: ready in ${restartMs} ms, ${overdueAtReady} overdue, first ran ${round(first, 0)} ms after ready, lateness p99 ${rearm.summary().p99} ms`);
     return {
       startupMs, reminders: late,
-      restart: { restartMs, overdueAtReady, ran: rearm.count, of: 200, firstAfterReadyMs: round(first, 0), lateMs: rearm.summary() },
+      restart: { restartMs, overdueAtReady, ran: rearm.count, of: crash, firstAfterReadyMs: round(first, 0), lateMs: rearm.summary() },
     };
   } finally {
     await sut.stop();

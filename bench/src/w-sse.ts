@@ -17,6 +17,7 @@ import { coreShare, sampleProc } from './proc-stats.ts';
 import type { Api } from './provision.ts';
 import type { RunContext } from './run-context.ts';
 import { BoardSet } from './sse-board.ts';
+import { drainMs } from './w-presses.ts';
 import type { Sut } from './sut-control.ts';
 
 const RATE = 200;
@@ -44,7 +45,7 @@ async function dashBoards(ctx: RunContext, n: number, pool: DevicePool, sut: Sut
   await sleep(300);
   boards.counting = true;
   const s0 = sut.sample();
-  const r = await runPressLoad(pool, sut, { tag: `sse${n}`, ratePerS: RATE, durationMs: ctx.secs(10, 5), telemetryPerS: 0, drainMs: 15_000, seed: 21, stampPressedAt: true });
+  const r = await runPressLoad(pool, sut, { tag: `sse${n}`, ratePerS: RATE, durationMs: ctx.secs(10, 3), telemetryPerS: 0, drainMs: drainMs(ctx), seed: 21, stampPressedAt: true });
   // Every committed press (created or merged) is one event on every board; acks may still be in flight.
   const expected = r.pubacked;
   for (let waited = 0; waited < 5000 && boards.minDelivered(expected) < 1; waited += 50) await sleep(50);
@@ -76,7 +77,7 @@ async function referenceBoards(ctx: RunContext, n: number, eventBytes: number): 
     const p0 = sampleProc(child.pid!);
     let sent = 0;
     const loop = await runOpenLoop({
-      ratePerS: RATE, durationMs: ctx.secs(10, 5), arrivals: 'poisson', seed: 21,
+      ratePerS: RATE, durationMs: ctx.secs(10, 3), arrivals: 'poisson', seed: 21,
       fire: (intended) => {
         sent++;
         const body = JSON.stringify({ ticket: { lastPressAt: new Date(Math.floor(wallOf(intended))).toISOString(), filler } });
