@@ -129,6 +129,62 @@ describe.skipIf(!HAS_CHROMIUM)('IT desk board in Chromium', () => {
     clean();
   });
 
+  it('shows a ticket\'s device by name and its presses in words, and fits a phone without sideways scrolling', async () => {
+    const site = await t.site({ name: 'Gdańsk Oliwa' });
+    const category = await t.category({ name: 'Card terminal' });
+    const { device: made, credentials } = await t.device(site.id, [{ button: 0, categoryId: category.id }], { name: 'Till 3 terminal' });
+    const device = await connectDevice(t.mqttUrl, credentials.username, credentials.password);
+    await device.press({ pressId: 'name-1' });
+    const { ticketNumber } = await device.ack('name-1');
+    for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      const { page } = await open({ viewport });
+      await page.goto(`${t.httpUrl}/tickets/${ticketNumber}`);
+      await page.getByRole('heading', { name: 'Presses' }).waitFor();
+      // The name agents gave the device, with its generated id as the tooltip — in details, presses and timeline.
+      const labels = page.locator('a.device-label');
+      await expect.poll(() => labels.allTextContents()).toEqual(['Till 3 terminal', 'Till 3 terminal']);
+      expect(await labels.first().getAttribute('title')).toBe(made.id);
+      await page.locator('.timeline-entry', { hasText: 'by button Till 3 terminal' }).first().waitFor();
+      const press = page.locator('.data-table tbody tr').first();
+      expect(await press.locator('td').nth(3).textContent()).toBe('Single press');
+      expect(await press.locator('td').nth(4).textContent()).toBe('Opened the ticket');
+      // Nothing wider than the screen: the page never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+      await screenshot(page, `ticket-named-${name}`);
+      await page.locator('#details-h').scrollIntoViewIfNeeded();
+      await screenshot(page, `ticket-named-${name}-side`);
+    }
+    await device.end();
+
+    // A press from the phone page (the virtual button) carries no telemetry: the panel says so.
+    const other = await t.category({ name: 'Printer' });
+    const phone = await t.device(site.id, [{ button: 0, categoryId: other.id }], { kind: 'virtual', name: 'Oliwa phone page' });
+    const [result] = (await t.api.ok('POST', '/api/intake/presses', { presses: [{ deviceId: phone.device.id, press: { v: 1, pressId: 'phone-1', seq: 1 } }] })).results;
+    const virtual = await t.api.ok('GET', `/api/tickets/${result.ticketId}`);
+    expect(virtual.source).toBe('virtual');
+    const { page } = await open({ viewport: PHONE });
+    await page.goto(`${t.httpUrl}/tickets/${virtual.number}`);
+    await page.getByRole('heading', { name: 'Device at the time of the press' }).waitFor();
+    await page.getByText('Reported from the phone page: no device data.').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await screenshot(page, 'ticket-virtual-phone');
+    clean();
+  });
+
+  it('asks nobody\'s session on the login page of a fresh browser nor on a site\'s status board', async () => {
+    const site = await t.site({ name: 'Sopot Molo' });
+    const { url } = await t.api.ok('POST', `/api/sites/${site.id}/status-link`, {});
+    const { page } = await open({ session: undefined, viewport: PHONE });
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/auth/me') && asked.push(new URL(page.url()).pathname));
+    await page.goto(`${t.httpUrl}/login`);
+    await page.getByLabel('E-mail').waitFor();
+    await page.goto(`${t.httpUrl}${url}`);
+    await page.locator('.site-name', { hasText: 'Sopot Molo' }).waitFor();
+    expect(asked).toEqual([]);
+    clean();
+  });
+
   it('works a ticket from the keyboard alone: skip link, comment, resolve', async () => {
     const { device, category } = await t.connectedDevice({ name: 'Scale' });
     await device.press({ pressId: 'kb-1' });

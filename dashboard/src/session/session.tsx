@@ -1,5 +1,6 @@
 /**
  * Who is logged in: loaded once from `GET /api/auth/me`, cleared when any request answers 401.
+ * The status board (no login) never asks, and the login page only when someone was logged in here.
  * The person's saved language wins over the site's and the browser's (issue 8): it becomes the
  * page's language whenever the session learns who they are.
  */
@@ -68,7 +69,13 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
       } else setError(err);
     });
   }, [adopt]);
-  useEffect(reload, [reload]);
+  useEffect(() => {
+    // Pages that need nobody logged in don't ask (a 401 on every status board view is noise);
+    // the login page asks only when this browser remembers someone, to send them on.
+    const path = location.pathname;
+    if (path.startsWith('/status/') || (path === '/login' && !remembered())) setUser(null);
+    else reload();
+  }, [reload]);
   useEffect(() => onUnauthorized(() => {
     remember(null);
     setUser(null);

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import type { Ticket } from '../db/schema.ts';
-import { presses, ticketEvents, tickets } from '../db/schema.ts';
+import { devices, presses, ticketEvents, tickets } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
 import { AppError } from '../errors.ts';
 import { ticketWhere } from './load-ticket.ts';
@@ -34,9 +34,16 @@ export async function loadTicketDetail(db: DbOrTx, ref: string) {
   if (!t) throw new AppError('NOT_FOUND', `ticket ${ref} does not exist`);
   const timeline = await db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, t.id)).orderBy(asc(ticketEvents.at), asc(ticketEvents.id));
   const feeding = await db.select().from(presses).where(eq(presses.ticketId, t.id)).orderBy(asc(presses.pressedAt));
+  // The names behind the device ids an agent sees: the ticket's device, its presses' and its timeline's actors.
+  const deviceIds = new Set([t.deviceId, ...feeding.map((p) => p.deviceId),
+    ...timeline.map((e) => (e.actor.startsWith('device:') ? e.actor.slice('device:'.length) : null))]);
+  deviceIds.delete(null);
+  const named = deviceIds.size === 0 ? []
+    : await db.select({ id: devices.id, name: devices.name }).from(devices).where(inArray(devices.id, [...deviceIds] as string[])).orderBy(asc(devices.id));
   return {
     ...toTicketView(t),
     timeline: timeline.map((e) => ({ ...e, at: e.at.toISOString() })),
     presses: feeding.map((p) => ({ ...p, pressedAt: p.pressedAt.toISOString(), receivedAt: p.receivedAt.toISOString() })),
+    devices: named,
   };
 }

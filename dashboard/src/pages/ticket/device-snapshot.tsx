@@ -2,9 +2,14 @@
 import type { Snapshot } from '../../api/schemas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export function DeviceSnapshot({ snapshot, timeZone }: { snapshot: Snapshot | null; timeZone: string | undefined }) {
+/** Whether the snapshot holds anything a device reported about itself (the phone page reports nothing). */
+const hasTelemetry = (s: Snapshot) => s.telemetryAt !== null || s.batteryPct !== null || s.batteryMv !== null || s.rssi !== null
+  || s.fw !== null || s.uptimeS !== null || s.pending !== null || (s.extra !== null && Object.keys(s.extra).length > 0);
+
+export function DeviceSnapshot({ snapshot, source, timeZone }: { snapshot: Snapshot | null; source: string; timeZone: string | undefined }) {
   const i18n = useI18n();
   const { t, number } = i18n;
+  if (source === 'virtual' && (!snapshot || !hasTelemetry(snapshot))) return <p class="muted">{t('ticket.fromPhone')}</p>;
   if (!snapshot) return <p class="muted">{t('ticket.noSnapshot')}</p>;
   const rows: [string, string | null][] = [
     [t('snapshot.state'), snapshot.state],

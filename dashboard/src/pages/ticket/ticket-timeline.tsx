@@ -6,7 +6,9 @@ import type { Reference } from '../board/use-reference.ts';
 
 const KNOWN = new Set(['created', 'press_merged', 'late_press', 'reporter_says_fixed', 'priority_raised', 'updated', 'comment', 'assigned', 'sla_reminder', 'sla_breach', 'sla_escalation']);
 
-export function TicketTimeline({ entries, reference, timeZone }: { entries: TimelineEntry[]; reference: Reference; timeZone: string | undefined }) {
+export function TicketTimeline({ entries, reference, devices, timeZone }: {
+  entries: TimelineEntry[]; reference: Reference; devices: ReadonlyMap<string, string>; timeZone: string | undefined;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const statusName = (s: string | null) => (s ? t(`status.${s}` as MessageKey) : '—');
@@ -25,7 +27,7 @@ export function TicketTimeline({ entries, reference, timeZone }: { entries: Time
   const who = (actor: string): string => {
     const [kind, id = ''] = actor.split(':');
     if (kind === 'user') return reference.users.get(id)?.name ?? id;
-    if (kind === 'device') return t('event.byDevice', { id });
+    if (kind === 'device') return t('event.byDevice', { name: devices.get(id) ?? id });
     if (kind === 'token') return t('event.byApi');
     return t('event.system');
   };

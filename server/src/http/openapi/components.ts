@@ -38,6 +38,10 @@ const SCHEMAS = {
     allOf: [{ $ref: '#/components/schemas/Ticket' }, object({
       timeline: { type: 'array', items: { $ref: '#/components/schemas/TimelineEvent' }, description: 'oldest first' },
       presses: { type: 'array', items: { $ref: '#/components/schemas/Press' }, description: 'the presses that fed the ticket' },
+      devices: {
+        type: 'array', description: 'id and name of every device the ticket, its presses and its timeline name',
+        items: object({ id: { type: 'string' }, name: { type: 'string' } }),
+      },
     })],
   },
   TimelineEvent: rowSchema(ticketEvents),
