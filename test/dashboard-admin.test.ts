@@ -90,6 +90,8 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('admin pages in Chromium on
 
     await page.goto(`${t.httpUrl}/admin/sites`);
     await page.getByRole('button', { name: 'New site' }).click();
+    // A new site starts in the browser's own time zone (Europe/Warsaw in these tests), not UTC.
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Warsaw');
     await page.getByLabel('Code').fill('tehran-1');
     await page.getByLabel('Name', { exact: true }).fill('Tehran Valiasr');
     await page.getByLabel('Time zone').selectOption('Asia/Tehran');
@@ -124,7 +126,9 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('admin pages in Chromium on
     await page.getByRole('button', { name: 'Edit Kraków Rynek' }).click();
     await page.getByRole('button', { name: 'Make a new link' }).click();
     await toast(page, 'New status board link made; the old one no longer works.');
-    const url = await page.getByLabel('Status board link', { exact: true }).inputValue();
+    // The section is headed "Status board link"; the field itself has a label of its own.
+    await page.getByRole('group', { name: 'Status board link' }).waitFor();
+    const url = await page.getByLabel('Link to share', { exact: true }).inputValue();
     expect(url).toMatch(new RegExp(`^${t.httpUrl}/status/${site.code}\\?t=[A-Za-z0-9_-]{32}$`));
     const path = new URL(url).pathname + new URL(url).search;
     expect((await fetch(`${t.httpUrl}/api${path}`)).status).toBe(200);

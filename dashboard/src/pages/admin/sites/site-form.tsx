@@ -12,8 +12,14 @@ export type SiteDraft = {
   id?: string; code: string; name: string; timezone: string; tier: string; calendarId: string; language: string; contacts: Contact[];
 };
 
+/** The browser's own zone when the list offers it (a new site is most often where its admin is), else UTC. */
+function browserZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && timeZones().includes(zone) ? zone : 'UTC';
+}
+
 export const newSite = (): SiteDraft => ({
-  code: '', name: '', timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', tier: 'standard', calendarId: '', language: '', contacts: [],
+  code: '', name: '', timezone: browserZone(), tier: 'standard', calendarId: '', language: '', contacts: [],
 });
 
 export const siteDraft = (s: AdminSite): SiteDraft => ({

@@ -39,7 +39,7 @@ export function StatusLink({ siteId }: { siteId: string }) {
       {formError && <p class="form-error" role="alert">{formError}</p>}
       {url && (
         <div class="status-link-url">
-          <label for={`status-url-${siteId}`}>{t('admin.statusLink.url')}</label>
+          <label for={`status-url-${siteId}`}>{t('statusLink.share')}</label>
           <div class="inline-controls">
             <input id={`status-url-${siteId}`} readOnly value={url} dir="ltr" onFocus={(e) => e.currentTarget.select()} />
             <button type="button" onClick={() => void copy()}>{t('admin.statusLink.copy')}</button>
