@@ -4,24 +4,11 @@ import { useState } from 'preact/hooks';
 import { FILTER_KEYS, hasFilters, NO_FILTERS, type BoardFilters } from '../../domain/board-filters.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Reference } from './use-reference.ts';
+import { FilterSelect, type FilterOption } from '../../ui/filter-select.tsx';
 
-type Option = { value: string; label: string };
 type Props = { filters: BoardFilters; reference: Reference; me: User; onChange(next: BoardFilters): void };
 
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string | null; options: Option[]; onChange(v: string | null): void }) {
-  const { t } = useI18n();
-  return (
-    <div class="filter">
-      <label for={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-        <option value="">{t('filters.all')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
-
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
+const byLabel = (a: FilterOption, b: FilterOption) => a.label.localeCompare(b.label);
 
 export function BoardFilterBar({ filters, reference, me, onChange }: Props) {
   const { t } = useI18n();
@@ -34,18 +21,18 @@ export function BoardFilterBar({ filters, reference, me, onChange }: Props) {
     <details class="filters-fold" open={open}>
       <summary>{t('filters.title')}{active > 0 && ` (${active})`}</summary>
       <form class="filters" role="search" aria-label={t('filters.title')} onSubmit={(e) => e.preventDefault()}>
-        <Select id="filter-site" label={t('filters.site')} value={filters.site} onChange={set('site')}
+        <FilterSelect id="filter-site" label={t('filters.site')} value={filters.site} onChange={set('site')}
           options={[...reference.sites.values()].map((s) => ({ value: s.code, label: s.name })).sort(byLabel)} />
-        <Select id="filter-category" label={t('filters.category')} value={filters.category} onChange={set('category')}
+        <FilterSelect id="filter-category" label={t('filters.category')} value={filters.category} onChange={set('category')}
           options={[...reference.categories.values()].map((c) => ({ value: c.key, label: c.name })).sort(byLabel)} />
-        <Select id="filter-status" label={t('filters.status')} value={filters.status} onChange={set('status')}
+        <FilterSelect id="filter-status" label={t('filters.status')} value={filters.status} onChange={set('status')}
           options={OPEN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <Select id="filter-priority" label={t('filters.priority')} value={filters.priority} onChange={set('priority')}
+        <FilterSelect id="filter-priority" label={t('filters.priority')} value={filters.priority} onChange={set('priority')}
           options={PRIORITIES.map((p) => ({ value: p, label: `${p} · ${t(`priority.${p}`)}` }))} />
-        <Select id="filter-assignee" label={t('filters.assignee')} value={filters.assignee} onChange={set('assignee')}
+        <FilterSelect id="filter-assignee" label={t('filters.assignee')} value={filters.assignee} onChange={set('assignee')}
           options={[{ value: 'me', label: t('filters.me') }, { value: 'none', label: t('filters.nobody') }, ...people.map((u) => ({ value: u.id, label: u.name })).sort(byLabel)]} />
         {reference.teams.length > 0 && (
-          <Select id="filter-team" label={t('filters.team')} value={filters.team} onChange={set('team')}
+          <FilterSelect id="filter-team" label={t('filters.team')} value={filters.team} onChange={set('team')}
             options={reference.teams.map((x) => ({ value: x.id, label: x.name })).sort(byLabel)} />
         )}
         {hasFilters(filters) && <button type="button" class="link-button filters-clear" onClick={() => onChange(NO_FILTERS)}>{t('filters.clear')}</button>}

@@ -3,26 +3,13 @@ import { PRIORITIES } from '../../api/schemas.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Reference } from '../board/use-reference.ts';
 import { lastDays, NO_FILTERS, type ReportFilters } from './report-filters.ts';
+import { FilterSelect, type FilterOption } from '../../ui/filter-select.tsx';
 
-type Option = { value: string; label: string };
 /** `shown`: the days the last report covered, shown in the date fields while the URL names none. */
 type Props = { filters: ReportFilters; reference: Reference; nowMs: number; shown?: { from: string; to: string } | undefined; onChange(next: ReportFilters): void };
 
 const PRESETS = [7, 30, 90] as const;
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label);
-
-function Select({ id, label, value, options, onChange }: { id: string; label: string; value: string | null; options: Option[]; onChange(v: string | null): void }) {
-  const { t } = useI18n();
-  return (
-    <div class="filter">
-      <label for={id}>{label}</label>
-      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-        <option value="">{t('filters.all')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-}
+const byLabel = (a: FilterOption, b: FilterOption) => a.label.localeCompare(b.label);
 
 export function ReportFilterBar({ filters, reference, nowMs, shown, onChange }: Props) {
   const { t } = useI18n();
@@ -52,15 +39,15 @@ export function ReportFilterBar({ filters, reference, nowMs, shown, onChange }: 
           </button>
         ))}
       </div>
-      <Select id="report-site" label={t('filters.site')} value={filters.site} onChange={set('site')}
+      <FilterSelect id="report-site" label={t('filters.site')} value={filters.site} onChange={set('site')}
         options={[...reference.sites.values()].map((s) => ({ value: s.code, label: s.name })).sort(byLabel)} />
-      <Select id="report-category" label={t('filters.category')} value={filters.category} onChange={set('category')}
+      <FilterSelect id="report-category" label={t('filters.category')} value={filters.category} onChange={set('category')}
         options={[...reference.categories.values()].map((c) => ({ value: c.key, label: c.name })).sort(byLabel)} />
       {reference.teams.length > 0 && (
-        <Select id="report-team" label={t('filters.team')} value={filters.team} onChange={set('team')}
+        <FilterSelect id="report-team" label={t('filters.team')} value={filters.team} onChange={set('team')}
           options={reference.teams.map((x) => ({ value: x.id, label: x.name })).sort(byLabel)} />
       )}
-      <Select id="report-priority" label={t('filters.priority')} value={filters.priority} onChange={set('priority')}
+      <FilterSelect id="report-priority" label={t('filters.priority')} value={filters.priority} onChange={set('priority')}
         options={PRIORITIES.map((p) => ({ value: p, label: `${p} · ${t(`priority.${p}`)}` }))} />
       {Object.values(filters).some((v) => v !== null) && (
         <button type="button" class="link-button filters-clear" onClick={() => onChange(NO_FILTERS)}>{t('filters.clear')}</button>

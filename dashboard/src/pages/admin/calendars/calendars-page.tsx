@@ -1,11 +1,10 @@
 /** `/admin/calendars`: business hours and holidays in a time zone, used by sites and SLA policies. */
-import { useState } from 'preact/hooks';
 import { admin, type Calendar } from '../../../api/admin.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import '../pages.css';
-import { ConfirmButton, EntityTable, ListHeader, useEntityList, useSave } from '../ui/index.ts';
+import { ConfirmButton, EntityTable, ListHeader, useEntityList, useEditor } from '../ui/index.ts';
 import { workingDays } from './hours.ts';
 import { calendarBody, calendarDraft, CalendarForm, newCalendar, type CalendarDraft } from './calendar-form.tsx';
 import { dayName } from './week-editor.tsx';
@@ -13,25 +12,10 @@ import { dayName } from './week-editor.tsx';
 export function CalendarsPage() {
   const { t, locale } = useI18n();
   const list = useEntityList(admin.calendars.list);
-  const save = useSave();
-  const [editing, setEditing] = useState<CalendarDraft | null>(null);
-
-  const open = (draft: CalendarDraft | null) => {
-    save.clear();
-    setEditing(draft);
-  };
-  const submit = async (d: CalendarDraft) => {
-    const body = calendarBody(d);
-    const ok = await save.run(() => (d.id ? admin.calendars.update(d.id, body) : admin.calendars.create(body)), t('admin.calendar.saved', { name: body.name }));
-    if (ok) {
-      setEditing(null);
-      await list.reload();
-    }
-  };
-  const remove = (c: Calendar) => save.run(async () => {
-    await admin.calendars.remove(c.id);
-    await list.reload();
-  }, t('admin.calendar.deleted', { name: c.name }));
+  const { save, editing, open, submit, remove } = useEditor<CalendarDraft, ReturnType<typeof calendarBody>>({
+    api: admin.calendars, body: calendarBody, reload: list.reload,
+    saved: (name) => t('admin.calendar.saved', { name }), deleted: (name) => t('admin.calendar.deleted', { name }),
+  });
   const openDays = (c: Calendar) => workingDays(c.hours).map((d) => dayName(locale, d)).join(', ');
 
   return (

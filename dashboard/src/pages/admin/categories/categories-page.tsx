@@ -1,12 +1,11 @@
 /** `/admin/categories`: what a button reports, its default priority, team and self-help article, per language too. */
-import { useState } from 'preact/hooks';
 import { admin, type AdminCategory } from '../../../api/admin.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { LOCALE_NAMES, type Locale } from '../../../i18n/locales.ts';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import '../pages.css';
-import { ConfirmButton, EntityTable, ListHeader, useLoad, useSave } from '../ui/index.ts';
+import { ConfirmButton, EntityTable, ListHeader, useLoad, useEditor } from '../ui/index.ts';
 import { categoryBody, categoryDraft, CategoryForm, newCategory, type CategoryDraft } from './category-form.tsx';
 
 const loadAll = async () => {
@@ -17,26 +16,11 @@ const loadAll = async () => {
 export function CategoriesPage() {
   const { t } = useI18n();
   const list = useLoad(loadAll);
-  const save = useSave();
-  const [editing, setEditing] = useState<CategoryDraft | null>(null);
+  const { save, editing, open, submit, remove } = useEditor<CategoryDraft, ReturnType<typeof categoryBody>>({
+    api: admin.categories, body: categoryBody, reload: list.reload,
+    saved: (name) => t('admin.category.saved', { name }), deleted: (name) => t('admin.category.deleted', { name }),
+  });
   const data = list.data;
-
-  const open = (draft: CategoryDraft | null) => {
-    save.clear();
-    setEditing(draft);
-  };
-  const submit = async (d: CategoryDraft) => {
-    const body = categoryBody(d);
-    const ok = await save.run(() => (d.id ? admin.categories.update(d.id, body) : admin.categories.create(body)), t('admin.category.saved', { name: body.name }));
-    if (ok) {
-      setEditing(null);
-      await list.reload();
-    }
-  };
-  const remove = (c: AdminCategory) => save.run(async () => {
-    await admin.categories.remove(c.id);
-    await list.reload();
-  }, t('admin.category.deleted', { name: c.name }));
   const teamName = (id: string | null) => data?.teams.find((x) => x.id === id)?.name;
   const languages = (c: AdminCategory) => Object.keys(c.names).map((l) => LOCALE_NAMES[l as Locale] ?? l).join(', ');
 

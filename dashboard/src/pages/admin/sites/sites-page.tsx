@@ -1,12 +1,11 @@
 /** `/admin/sites`: the branches, each with its time zone, tier, calendar, language and contacts. */
-import { useState } from 'preact/hooks';
-import { admin, type AdminSite } from '../../../api/admin.ts';
+import { admin } from '../../../api/admin.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { LOCALE_NAMES, type Locale } from '../../../i18n/locales.ts';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import '../pages.css';
-import { ConfirmButton, EntityTable, ListHeader, useLoad, useSave } from '../ui/index.ts';
+import { ConfirmButton, EntityTable, ListHeader, useLoad, useEditor } from '../ui/index.ts';
 import { newSite, siteBody, siteDraft, SiteForm, type SiteDraft } from './site-form.tsx';
 
 const loadAll = async () => {
@@ -17,27 +16,11 @@ const loadAll = async () => {
 export function SitesPage() {
   const { t } = useI18n();
   const list = useLoad(loadAll);
-  const save = useSave();
-  const [editing, setEditing] = useState<SiteDraft | null>(null);
+  const { save, editing, open, submit, remove } = useEditor<SiteDraft, ReturnType<typeof siteBody>>({
+    api: admin.sites, body: siteBody, reload: list.reload,
+    saved: (name) => t('admin.site.saved', { name }), deleted: (name) => t('admin.site.deleted', { name }),
+  });
   const data = list.data;
-
-  const open = (draft: SiteDraft | null) => {
-    save.clear();
-    setEditing(draft);
-  };
-  const submit = async (d: SiteDraft) => {
-    const body = siteBody(d);
-    const ok = await save.run(() => (d.id ? admin.sites.update(d.id, body) : admin.sites.create(body)), t('admin.site.saved', { name: body.name }));
-    if (ok) {
-      setEditing(null);
-      await list.reload();
-    }
-  };
-  const remove = (s: AdminSite) => save.run(async () => {
-    await admin.sites.remove(s.id);
-    if (editing?.id === s.id) setEditing(null);
-    await list.reload();
-  }, t('admin.site.deleted', { name: s.name }));
 
   const calendarName = (id: string | null) => data?.calendars.find((c) => c.id === id)?.name;
   return (

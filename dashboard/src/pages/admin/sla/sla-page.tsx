@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/i18n.tsx';
 import { ErrorState, Loading } from '../../../ui/states.tsx';
 import { AdminLayout } from '../admin-layout.tsx';
 import '../pages.css';
-import { ConfirmButton, EntityTable, ListHeader, useLoad, useSave } from '../ui/index.ts';
+import { ConfirmButton, EntityTable, ListHeader, useLoad, useEditor } from '../ui/index.ts';
 import { newPolicy, policyBody, policyDraft, type PolicyDraft } from './policy-draft.ts';
 import { PolicyForm } from './policy-form.tsx';
 import { firstProbe, SlaPreview, type Probe } from './sla-preview.tsx';
@@ -20,28 +20,13 @@ const loadAll = async () => {
 export function SlaPage() {
   const { t } = useI18n();
   const list = useLoad(loadAll);
-  const save = useSave();
-  const [editing, setEditing] = useState<PolicyDraft | null>(null);
+  const { save, editing, open, submit, remove } = useEditor<PolicyDraft, ReturnType<typeof policyBody>>({
+    api: admin.slaPolicies, body: policyBody, reload: list.reload,
+    saved: (name) => t('admin.sla.saved', { name }), deleted: (name) => t('admin.sla.deleted', { name }),
+  });
   const [chosenProbe, setProbe] = useState<Probe | null>(null);
   const data = list.data;
   const probe = chosenProbe ?? (data ? firstProbe(data.sites, data.categories) : null);
-
-  const open = (draft: PolicyDraft | null) => {
-    save.clear();
-    setEditing(draft);
-  };
-  const submit = async (d: PolicyDraft) => {
-    const body = policyBody(d);
-    const ok = await save.run(() => (d.id ? admin.slaPolicies.update(d.id, body) : admin.slaPolicies.create(body)), t('admin.sla.saved', { name: body.name }));
-    if (ok) {
-      setEditing(null);
-      await list.reload();
-    }
-  };
-  const remove = (p: SlaPolicy) => save.run(async () => {
-    await admin.slaPolicies.remove(p.id);
-    await list.reload();
-  }, t('admin.sla.deleted', { name: p.name }));
   const nextOrder = () => (data?.policies.length ? Math.max(...data.policies.map((p) => p.order)) + 10 : 100);
   const conditionsText = (p: SlaPolicy) => {
     const c = p.conditions;
