@@ -26,11 +26,7 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('admin pages in Chromium on
   let t: TestSystem;
   let session: string;
   const chromium = watchedBrowser(() => t.httpUrl, () => ({ session }));
-  const open = async (path: string, opts: Parameters<typeof chromium.open>[0] = {}) => {
-    const w = await chromium.open(opts);
-    await w.page.goto(`${t.httpUrl}${path}`);
-    return w;
-  };
+  const open = (path: string, opts: Parameters<typeof chromium.open>[0] = {}) => chromium.visit(path, opts);
   const toast = (page: Page, text: string) => page.locator('.toast', { hasText: text }).last().waitFor();
   const shot = (page: Page, name: string) => (db.name === 'pglite' ? screenshot(page, name) : Promise.resolve(''));
 

@@ -19,11 +19,7 @@ describe.skipIf(!HAS_CHROMIUM).each(testDatabases())('device pages in Chromium o
   let t: TestSystem;
   let session: string;
   const chromium = watchedBrowser(() => t.httpUrl, () => ({ session }));
-  const open = async (path: string, opts: Parameters<typeof chromium.open>[0] = {}) => {
-    const w = await chromium.open(opts);
-    await w.page.goto(`${t.httpUrl}${path}`);
-    return w;
-  };
+  const open = (path: string, opts: Parameters<typeof chromium.open>[0] = {}) => chromium.visit(path, opts);
   /** Screenshots once (PGlite run), at both sizes. */
   const shoot = async (page: Page, name: string) => {
     if (db.name !== 'pglite') return;

@@ -89,6 +89,12 @@ export function watchedBrowser(baseUrl: () => string, defaults: () => OpenOption
       pages.push(w);
       return w;
     },
+    /** A watched page opened at `path` of the system under test. */
+    async visit(path: string, opts: OpenOptions = {}): Promise<Watched> {
+      const w = await this.open(opts);
+      await w.page.goto(`${baseUrl()}${path}`);
+      return w;
+    },
     expectClean(tolerated?: RegExp): void {
       for (const w of pages) {
         expect({ problems: w.problems.filter((p) => !tolerated?.test(p)), dialogs: w.dialogs }).toEqual({ problems: [], dialogs: [] });
