@@ -6,10 +6,13 @@ export type AuthVerdict = 'ok' | 'unknown' | 'wrong_secret' | 'disabled';
 /** Partial telemetry: only the fields given change. An empty object only marks the device seen. */
 export type TelemetryReport = { deviceId: string; data: Omit<TelemetryPayload, 'v'>; at: Date };
 
+export type StateReport = { deviceId: string; state: DeviceState; at: Date };
+
 export interface DeviceRegistry {
   /** Throws when the registry cannot answer (database down): the CONNECT is then refused as "server unavailable". */
   authenticate(deviceId: string, secret: string): Promise<AuthVerdict>;
-  recordState(deviceId: string, state: DeviceState, at: Date): Promise<void>;
+  /** The presence of many devices in one write; an older state never overwrites a newer one. */
+  recordStates(reports: StateReport[]): Promise<void>;
   /** The telemetry of many devices in one write; an older report never overwrites a newer one. */
   recordTelemetry(reports: TelemetryReport[]): Promise<void>;
 }

@@ -9,7 +9,7 @@ function memoryRegistry() {
   const calls: string[][] = [];
   const registry: DeviceRegistry = {
     authenticate: async () => 'ok',
-    recordState: async () => {},
+    recordStates: async () => {},
     recordTelemetry: async (reports) => {
       calls.push(reports.map((r) => r.deviceId));
       for (const r of reports) writes.push({ deviceId: r.deviceId, data: { ...r.data }, at: Date.now() });
@@ -47,7 +47,7 @@ describe('TelemetryWriter', () => {
     const stored: unknown[] = [];
     const registry: DeviceRegistry = {
       authenticate: async () => 'ok',
-      recordState: async () => {},
+      recordStates: async () => {},
       recordTelemetry: (reports) => new Promise<void>((resolve) => (release = () => (stored.push(...reports), resolve()))),
     };
     const writer = new TelemetryWriter(registry, pino({ level: 'silent' }), 10_000);

@@ -4,9 +4,11 @@
  * load a report is written at once; under load 1,000 devices cost one statement a second,
  * not 1,000. A press reads its device's latest unwritten telemetry (peek) for the ticket's
  * snapshot; only this writer stores it, so a press transaction never locks device rows.
+ * Presence, the rest of the snapshot, goes through a PresenceWriter it owns: written at once.
  */
 import type { Logger } from 'pino';
-import type { TelemetryPayload } from '../mqtt/contract.ts';
+import type { DeviceState, TelemetryPayload } from '../mqtt/contract.ts';
+import { PresenceWriter } from './presence-writer.ts';
 import type { DeviceRegistry, TelemetryReport } from './registry.ts';
 
 type Partial = Omit<TelemetryPayload, 'v'>;
@@ -22,12 +24,20 @@ export class TelemetryWriter {
   private timer: NodeJS.Timeout | null = null;
   private lastFlush = -Infinity;
   private writing: Promise<void> = Promise.resolve();
+  private readonly presence: PresenceWriter;
 
   constructor(
     private readonly registry: DeviceRegistry,
     private readonly log: Logger,
     private readonly intervalMs = 1000,
-  ) {}
+  ) {
+    this.presence = new PresenceWriter(registry, log);
+  }
+
+  /** A `$state`: coalesced with the others received meanwhile, not held for the interval. */
+  recordState(deviceId: string, state: DeviceState, at: Date): void {
+    this.presence.record(deviceId, state, at);
+  }
 
   record(deviceId: string, data: Partial, at: Date): void {
     const slot = this.pending.get(deviceId);
@@ -55,7 +65,7 @@ export class TelemetryWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.writing = this.writing.then(() => this.write());
-    return this.writing;
+    return Promise.all([this.writing, this.presence.flushAll()]).then(() => {});
   }
 
   private arm(): void {

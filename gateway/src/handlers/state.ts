@@ -2,12 +2,9 @@ import type { GatewayContext } from '../context.ts';
 import { decodePayload } from '../mqtt/contract.ts';
 import { rejectPayload } from './reject.ts';
 
-/** `dash/<id>/$state` (retained; `lost` arrives as the will): presence for the device list. */
+/** `dash/<id>/$state` (retained; `lost` arrives as the will): presence for the device list, written coalesced. */
 export function handleState(ctx: GatewayContext, deviceId: string, payload: Buffer): void {
   const decoded = decodePayload('$state', payload);
   if (!decoded.ok) return rejectPayload(ctx, deviceId, '$state', decoded.reason, decoded.issues, payload);
-  const at = ctx.now();
-  ctx.registry.recordState(deviceId, decoded.value, at).catch((err: Error) => {
-    ctx.log.warn({ deviceId, state: decoded.value, err: err.message }, 'state write failed');
-  });
+  ctx.telemetry.recordState(deviceId, decoded.value, ctx.now());
 }

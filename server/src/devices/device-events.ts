@@ -7,16 +7,18 @@
 import type { DeviceRegistry } from '../../../gateway/src/devices/registry.ts';
 import type { EventBus } from '../events/bus.ts';
 
+const idsOf = (reports: { deviceId: string }[]) => [...new Set(reports.map((r) => r.deviceId))];
+
 export function withDeviceEvents(registry: DeviceRegistry, bus: EventBus): DeviceRegistry {
   return {
     authenticate: (deviceId, secret) => registry.authenticate(deviceId, secret),
-    async recordState(deviceId, state, at) {
-      await registry.recordState(deviceId, state, at);
-      bus.publish('device.updated', { deviceIds: [deviceId], state }, at);
+    async recordStates(reports) {
+      await registry.recordStates(reports);
+      if (reports.length > 0) bus.publish('device.updated', { deviceIds: idsOf(reports) });
     },
     async recordTelemetry(reports) {
       await registry.recordTelemetry(reports);
-      if (reports.length > 0) bus.publish('device.updated', { deviceIds: [...new Set(reports.map((r) => r.deviceId))] });
+      if (reports.length > 0) bus.publish('device.updated', { deviceIds: idsOf(reports) });
     },
   };
 }

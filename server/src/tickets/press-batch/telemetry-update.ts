@@ -26,3 +26,24 @@ export async function writeTelemetry(db: DbOrTx, rows: TelemetryRow[]): Promise<
     where d.id = v.id`);
   return merged.length;
 }
+
+export type StateRow = { deviceId: string; state: string; at: Date };
+
+/**
+ * Presence (`$state`) of many devices in one UPDATE; the newest report per device is kept, and
+ * a row lands only if it is not older than the stored state, so a late `ready` never hides a
+ * newer `lost` (writes run concurrently on a pool, and from several gateways).
+ */
+export async function writeStates(db: DbOrTx, rows: StateRow[]): Promise<number> {
+  const newest = new Map<string, StateRow>();
+  for (const r of rows) {
+    const seen = newest.get(r.deviceId);
+    if (!seen || r.at >= seen.at) newest.set(r.deviceId, r);
+  }
+  if (newest.size === 0) return 0;
+  const values = sql.join([...newest.values()].map((r) => sql`(${r.deviceId}::text, ${r.state}::text, ${r.at.toISOString()}::timestamptz)`), sql`, `);
+  await db.execute(sql`update devices d set state = v.state, state_at = v.at, last_seen_at = greatest(d.last_seen_at, v.at), updated_at = v.at
+    from (values ${values}) as v(id, state, at)
+    where d.id = v.id and (d.state_at is null or d.state_at <= v.at)`);
+  return newest.size;
+}
