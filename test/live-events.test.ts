@@ -100,6 +100,28 @@ describe.each(testDatabases())('live events on $name', (db) => {
     await again.close();
   });
 
+  it('answers with headers that keep proxies and caches from holding frames back, and refuses anonymous boards', async () => {
+    const res = await fetch(`${t.httpUrl}/api/events`, { headers: { cookie, 'x-request-id': 'live-headers-1' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/event-stream');
+    expect(res.headers.get('cache-control')).toBe('no-cache, no-transform');
+    expect(res.headers.get('x-accel-buffering')).toBe('no');
+    expect(res.headers.get('x-request-id')).toBe('live-headers-1');
+    await res.body!.cancel();
+    const anonymous = await fetch(`${t.httpUrl}/api/events`);
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('lets go of a board when its client disconnects', async () => {
+    const before = t.system.bus.subscriberCount;
+    const board = await subscribe(t.httpUrl, { cookie });
+    await waitFor(async () => board.frames.some((f) => f.event === 'ready') || undefined);
+    expect(t.system.bus.subscriberCount).toBe(before + 1);
+    await board.close();
+    await waitFor(async () => t.system.bus.subscriberCount === before || undefined);
+  });
+
   it("shows staff only their own site's tickets", async () => {
     await t.api.ok('POST', '/api/users', { email: 'live-staff@dash.test', name: 'Shop', role: 'staff', siteId: sites[0]!.id, password: 'staff-pass-123' });
     const staff = new Api(t.httpUrl);

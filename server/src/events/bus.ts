@@ -8,28 +8,17 @@ export type DashEventType = 'ticket.created' | 'ticket.merged' | 'ticket.updated
 export type DashEvent = { id: number; type: DashEventType; occurredAt: string; data: Record<string, unknown> };
 type Listener = (event: DashEvent) => void;
 
-const serialised = new WeakMap<DashEvent, string>();
-
-const frames = new WeakMap<DashEvent, string>();
-
-/** The event as SSE data, serialised once however many boards receive it. */
-export function eventJson(event: DashEvent): string {
-  let json = serialised.get(event);
-  if (json === undefined) {
-    json = JSON.stringify(event);
-    serialised.set(event, json);
-  }
-  return json;
-}
+const frames = new WeakMap<DashEvent, Buffer>();
 
 /**
- * The whole SSE frame of the event (`id`, `event`, `data`), built once however many boards
- * receive it. JSON.stringify escapes newlines, so the data is one line as SSE requires.
+ * The whole SSE frame of the event (`id`, `event`, `data`) as bytes, serialised and encoded
+ * once however many boards receive it. JSON.stringify escapes newlines, so the data is one
+ * line as SSE requires.
  */
-export function eventFrame(event: DashEvent): string {
+export function eventFrame(event: DashEvent): Buffer {
   let frame = frames.get(event);
   if (frame === undefined) {
-    frame = `id: ${event.id}\nevent: ${event.type}\ndata: ${eventJson(event)}\n\n`;
+    frame = Buffer.from(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
     frames.set(event, frame);
   }
   return frame;
@@ -57,6 +46,11 @@ export class EventBus {
     const events = this.history.filter((e) => e.id > lastId);
     const oldest = this.history[0]?.id ?? this.nextId;
     return { events, complete: lastId + 1 >= oldest };
+  }
+
+  /** Listeners now: one per open SSE board, plus the notification dispatcher. */
+  get subscriberCount(): number {
+    return this.emitter.listenerCount('event');
   }
 
   subscribe(listener: Listener): () => void {
