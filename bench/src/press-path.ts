@@ -7,6 +7,7 @@
  *
  *   node --import tsx bench/src/press-path.ts [--root=DIR] [--db=postgres|pglite] [--devices=1000] [--batch=100] [--rounds=20]
  */
+import { Socket } from 'node:net';
 import path from 'node:path';
 import { cpuUsage } from 'node:process';
 import pino from 'pino';
@@ -21,6 +22,14 @@ const ROUNDS = Number(args.rounds ?? 20);
 
 type PressInput = { deviceId: string; receivedAt: Date; press: { v: 1; pressId: string; seq: number; button: number; action: 'single' } };
 type Mod = { reportPresses: (deps: unknown, inputs: PressInput[]) => Promise<{ outcome: string }[]> };
+
+// Socket writes to the database: one per round trip (postgres.js sends a pipeline in one write).
+let dbWrites = 0;
+const write = Socket.prototype.write;
+Socket.prototype.write = function (this: Socket, ...a: Parameters<Socket['write']>) {
+  if (this.remotePort === 5432) dbWrites++;
+  return write.apply(this, a);
+} as Socket['write'];
 
 const { loadConfig } = await import(path.join(root, 'server/src/config.ts'));
 const { startSystem } = await import(path.join(root, 'server/src/system.ts'));
@@ -41,16 +50,19 @@ try {
   const press = (device: number): PressInput => ({ deviceId: `pp-${device}`, receivedAt: new Date(), press: { v: 1, pressId: `p${++n}`, seq: n, button: 0, action: 'single' } });
   const measure = async (label: string, batches: PressInput[][]) => {
     const outcomes: Record<string, number> = {};
+    const writes0 = dbWrites;
     const cpu0 = cpuUsage();
     const t0 = performance.now();
     for (const b of batches) for (const r of await reportPresses(system.tickets, b)) outcomes[r.outcome] = (outcomes[r.outcome] ?? 0) + 1;
     const wallMs = performance.now() - t0;
     const cpu = cpuUsage(cpu0);
     const count = batches.reduce((s, b) => s + b.length, 0);
-    const row = { label, presses: count, batch: batches[0]?.length ?? 0, cpuUsPerPress: Math.round((cpu.user + cpu.system) / count), wallPressesPerS: Math.round(count / (wallMs / 1000)), outcomes };
+    const row = { label, presses: count, batch: batches[0]?.length ?? 0, cpuUsPerPress: Math.round((cpu.user + cpu.system) / count),
+      dbWritesPerBatch: round1((dbWrites - writes0) / batches.length), wallPressesPerS: Math.round(count / (wallMs / 1000)), outcomes };
     console.log(JSON.stringify(row));
     return row;
   };
+  const round1 = (x: number) => Math.round(x * 10) / 10;
   const chunk = (list: PressInput[]) => Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) => list.slice(i * BATCH, (i + 1) * BATCH));
   await measure('create', chunk(Array.from({ length: DEVICES }, (_, i) => press(i + 1))));
   // Two merges per ticket reach the repeat rule's third press; from then on merges are plain.

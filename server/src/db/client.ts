@@ -12,6 +12,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { AppError } from '../errors.ts';
 import { acquireDirLock } from './dir-lock.ts';
+import { preparing } from './prepared-statements.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -44,7 +45,7 @@ function openPostgres(url: string, max: number): Database {
     // A dead connection must fail fast so a press is retried, not held (design §2 durability).
     idle_timeout: 60,
   });
-  const db = drizzlePostgres({ client: sql, schema, casing: 'snake_case' }) as unknown as Db;
+  const db = drizzlePostgres({ client: preparing(sql), schema, casing: 'snake_case' }) as unknown as Db;
   const safeUrl = new URL(url);
   safeUrl.password = '';
   return {

@@ -3,6 +3,7 @@
  * SSE events, LED patterns for the buttons that reported a ticket, waking the job timer.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import { anyOf } from '../db/list-params.ts';
 import { presses, tickets } from '../db/schema.ts';
 import { ledPatternFor } from '../domain/ticket-states.ts';
 import type { DashEventType } from '../events/bus.ts';
@@ -21,8 +22,8 @@ export const newEffects = (): Effects => ({ events: [], leds: new Set(), jobs: f
 export async function flushEffects(deps: TicketDeps, effects: Effects): Promise<void> {
   if (effects.jobs) deps.wakeScheduler();
   try {
-    await publishTicketEvents(deps, effects);
-    await refreshLeds(deps, [...effects.leds]);
+    // Independent reads: sent together (one round trip on PostgreSQL).
+    await Promise.all([publishTicketEvents(deps, effects), refreshLeds(deps, [...effects.leds])]);
   } catch (err) {
     // Committed already: a board catches up on reload, a button at its next state change.
     deps.log.warn({ err: (err as Error).message, tickets: [...effects.leds] }, 'after-commit effects failed');
@@ -41,7 +42,7 @@ export async function refreshLeds(deps: TicketDeps, ticketIds: string[]): Promis
   const now = deps.now();
   const rows = await deps.db.selectDistinct({ deviceId: presses.deviceId, button: presses.button, status: tickets.status, confirmUntil: tickets.confirmUntil })
     .from(presses).innerJoin(tickets, eq(tickets.id, presses.ticketId))
-    .where(and(inArray(presses.ticketId, ticketIds), inArray(presses.outcome, ['created', 'merged', 'reopened'])));
+    .where(and(anyOf(presses.ticketId, ticketIds, 'uuid'), inArray(presses.outcome, ['created', 'merged', 'reopened'])));
   for (const r of rows) {
     const inWindow = !!r.confirmUntil && r.confirmUntil > now;
     deps.downlink.led(r.deviceId, r.button, ledPatternFor(r.status, inWindow));

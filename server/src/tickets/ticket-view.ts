@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
+import { anyOf } from '../db/list-params.ts';
 import type { Ticket } from '../db/schema.ts';
 import { devices, presses, ticketEvents, tickets } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
@@ -25,7 +26,7 @@ export type TicketView = ReturnType<typeof toTicketView>;
 
 export async function loadTicketViews(db: DbOrTx, ids: string[]): Promise<TicketView[]> {
   if (ids.length === 0) return [];
-  return (await db.select().from(tickets).where(inArray(tickets.id, ids))).map(toTicketView);
+  return (await db.select().from(tickets).where(anyOf(tickets.id, ids, 'uuid'))).map(toTicketView);
 }
 
 /** A ticket with its timeline and the presses that fed it; `ref` is the id or `INC-000123`. */

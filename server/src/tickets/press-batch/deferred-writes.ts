@@ -1,12 +1,13 @@
 /**
  * The writes of a batch's common presses, collected while deciding and written set-based:
- * one multi-row press insert, one UPDATE … FROM (VALUES …) for the counters of every ticket
+ * multi-row press inserts, one UPDATE … FROM unnest(…) for the counters of every ticket
  * they fed, one multi-row timeline insert, one UPDATE for newly unmapped devices. A press
  * that needs more (a new ticket, a status change, an SLA refresh) flushes these first and is
  * then written by applyDecision, so every read it makes sees the presses before it.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { anyOf, powerOfTwoRuns, unnestOf } from '../../db/list-params.ts';
 import { devices, presses, ticketEvents } from '../../db/schema.ts';
 import { notify, type NotifyEvent } from '../../notify/notify.ts';
 import { TicketDeltas } from './batch-state.ts';
@@ -47,23 +48,26 @@ export class DeferredWrites {
   async flush(tx: Tx): Promise<void> {
     const writes: Promise<unknown>[] = [];
     if (this.unmapped.size > 0) {
-      writes.push(tx.update(devices).set({ unmapped: true }).where(and(inArray(devices.id, [...this.unmapped].sort()), eq(devices.unmapped, false))));
+      writes.push(tx.update(devices).set({ unmapped: true }).where(and(anyOf(devices.id, [...this.unmapped].sort(), 'text'), eq(devices.unmapped, false))));
       this.unmapped = new Set();
     }
     const deltas = this.deltas.take();
     if (deltas.length > 0) {
-      const values = sql.join(deltas.map((d) => sql`(${d.ticketId}::uuid, ${d.count}::int, ${d.lastPressAt.toISOString()}::timestamptz, ${d.at.toISOString()}::timestamptz)`), sql`, `);
+      const rows = unnestOf([
+        { values: deltas.map((d) => d.ticketId), type: 'uuid' }, { values: deltas.map((d) => d.count), type: 'int' },
+        { values: deltas.map((d) => d.lastPressAt.toISOString()), type: 'timestamptz' }, { values: deltas.map((d) => d.at.toISOString()), type: 'timestamptz' },
+      ]);
       writes.push(tx.execute(sql`update tickets t set press_count = t.press_count + v.n, last_press_at = greatest(t.last_press_at, v.last_press_at), updated_at = v.at
-        from (values ${values}) as v(id, n, last_press_at, at) where t.id = v.id`));
+        from ${rows} as v(id, n, last_press_at, at) where t.id = v.id`));
     }
     if (this.pressRows.length > 0) {
       // A plain insert: a press another transaction recorded meanwhile fails the batch with a
       // unique violation, and the retry answers it as a duplicate (report-presses.ts).
-      writes.push(tx.insert(presses).values(this.pressRows).then(() => undefined));
+      for (const run of powerOfTwoRuns(this.pressRows)) writes.push(tx.insert(presses).values(run).then(() => undefined));
       this.pressRows = [];
     }
     if (this.eventRows.length > 0) {
-      writes.push(tx.insert(ticketEvents).values(this.eventRows).then(() => undefined));
+      for (const run of powerOfTwoRuns(this.eventRows)) writes.push(tx.insert(ticketEvents).values(run).then(() => undefined));
       this.eventRows = [];
     }
     await Promise.all(writes);

@@ -4,8 +4,9 @@
  * the rate-limit window, and the open tickets of the batch's (site, category) pairs, locked
  * in id order so concurrent batches cannot deadlock on them.
  */
-import { and, eq, gt, gte, inArray, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
+import { anyOf, unnestOf } from '../../db/list-params.ts';
 import type { Category, Device, Site, Ticket } from '../../db/schema.ts';
 import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../../db/schema.ts';
 import type { OpenTicket, ResolvedTicket } from '../../domain/press-decision.ts';
@@ -22,7 +23,7 @@ export type SeenPress = { outcome: string; reason: string | null; ticketId: stri
 export type BatchKeys = { deviceIds: string[]; pressKeys: { deviceId: string; pressId: string }[]; minReceivedAt: Date };
 
 export async function loadDevices(tx: Tx, deviceIds: string[]): Promise<Map<string, { device: Device; site: Site }>> {
-  const rows = await tx.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(inArray(devices.id, deviceIds));
+  const rows = await tx.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(anyOf(devices.id, deviceIds, 'text'));
   return new Map(rows.map((r) => [r.devices.id, { device: r.devices, site: r.sites }]));
 }
 
@@ -30,8 +31,7 @@ export async function loadSeen(tx: Tx, keys: BatchKeys['pressKeys']): Promise<Ma
   const rows = await tx
     .select({ deviceId: presses.deviceId, pressId: presses.pressId, outcome: presses.outcome, reason: presses.reason, ticketId: presses.ticketId, number: tickets.number })
     .from(presses).leftJoin(tickets, eq(tickets.id, presses.ticketId))
-    .where(and(inArray(presses.deviceId, [...new Set(keys.map((k) => k.deviceId))]), inArray(presses.pressId, [...new Set(keys.map((k) => k.pressId))])));
-  // The two IN lists match a superset of the pairs; the map is only asked about the batch's own.
+    .where(sql`(${presses.deviceId}, ${presses.pressId}) in (select * from ${unnestOf([{ values: keys.map((k) => k.deviceId), type: 'text' }, { values: keys.map((k) => k.pressId), type: 'text' }])})`);
   return new Map(rows.map((r) => [pressKey(r.deviceId, r.pressId), {
     outcome: r.outcome, reason: r.reason, ticketId: r.ticketId, ticketNumber: r.ticketId && r.number ? formatTicketNumber(r.number) : null,
   }]));
@@ -41,7 +41,7 @@ export async function loadSeen(tx: Tx, keys: BatchKeys['pressKeys']): Promise<Ma
 export async function loadMappings(tx: Tx, deviceIds: string[]) {
   const rows = await tx.select({ deviceId: deviceButtons.deviceId, button: deviceButtons.button, category: categories })
     .from(deviceButtons).innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
-    .where(inArray(deviceButtons.deviceId, deviceIds));
+    .where(anyOf(deviceButtons.deviceId, deviceIds, 'text'));
   const mapped = new Map(rows.map((r) => [`${r.deviceId}\u0000${r.button}`, r.category]));
   let triage: Category | null = null;
   return async (deviceId: string, button: number): Promise<{ category: Category; mapped: boolean }> => {
@@ -57,7 +57,7 @@ export async function loadMappings(tx: Tx, deviceIds: string[]) {
 export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindow> {
   const since = new Date(keys.minReceivedAt.getTime() - 60_000);
   const rows = await tx.select({ deviceId: presses.deviceId, receivedAt: presses.receivedAt }).from(presses)
-    .where(and(inArray(presses.deviceId, keys.deviceIds), gt(presses.receivedAt, since), ne(presses.outcome, 'rejected')));
+    .where(and(anyOf(presses.deviceId, keys.deviceIds, 'text'), gt(presses.receivedAt, since), ne(presses.outcome, 'rejected')));
   return new RateWindow(rows);
 }
 
@@ -70,35 +70,38 @@ export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindo
  */
 export async function lockPairs(tx: Tx, pairs: { siteId: string; categoryId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
-  const list = sql.join(pairs.map((p) => sql`(${p.siteId}::text, ${p.categoryId}::text)`), sql`, `);
-  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s) as a, hashtext(c) as b from (values ${list}) as v(s, c) order by 1, 2) as k`);
+  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s::text) as a, hashtext(c::text) as b from ${pairRows(pairs)} as v(s, c) order by 1, 2) as k`);
 }
 
 /**
  * The open tickets of the pairs, locked for the rest of the transaction (in id order), with
- * the press times the repeat rule needs: only for tickets it could still raise.
+ * the press times the repeat rule needs: only for tickets it could still raise (not at P1, not
+ * raised for repeats within the window of every press in the batch). Both statements go out
+ * together; the second reads the tickets the first has locked.
  */
 export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryId: string }[], repeatSince: Date, latestNow: Date, repeatWindowMs: number) {
   const open = new Map<string, BatchTicket>();
   if (pairs.length === 0) return open;
-  const list = sql.join(pairs.map((p) => sql`(${p.siteId}::uuid, ${p.categoryId}::uuid)`), sql`, `);
-  const rows = await tx.select().from(tickets)
-    .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (${list})`, inArray(tickets.status, [...OPEN_STATUSES])))
-    .orderBy(tickets.id).for('update');
+  const ofPairs = and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(pairs)})`, inArray(tickets.status, [...OPEN_STATUSES]));
+  const raisedBefore = new Date(latestNow.getTime() - repeatWindowMs);
+  const [rows, times] = await Promise.all([
+    tx.select().from(tickets).where(ofPairs).orderBy(tickets.id).for('update'),
+    tx.select({ ticketId: presses.ticketId, pressedAt: presses.pressedAt }).from(presses).innerJoin(tickets, eq(tickets.id, presses.ticketId))
+      .where(and(ofPairs, ne(tickets.priority, 'P1'), or(isNull(tickets.repeatRaisedAt), lte(tickets.repeatRaisedAt, raisedBefore)),
+        gt(presses.pressedAt, repeatSince), ne(presses.outcome, 'rejected'))),
+  ]);
   for (const t of rows) {
     const key = pairKey(t.siteId, t.categoryId);
     if (!open.has(key)) open.set(key, batchTicket(t, []));
   }
-  // A ticket at P1, or raised for repeats within the window of every press in the batch, cannot be raised again.
-  const raisable = [...open.values()].filter((t) => t.priority !== 'P1' && !(t.repeatRaisedAt && t.repeatRaisedAt.getTime() > latestNow.getTime() - repeatWindowMs));
-  if (raisable.length > 0) {
-    const times = await tx.select({ ticketId: presses.ticketId, pressedAt: presses.pressedAt }).from(presses)
-      .where(and(inArray(presses.ticketId, raisable.map((t) => t.id)), gt(presses.pressedAt, repeatSince), ne(presses.outcome, 'rejected')));
-    const byId = new Map(raisable.map((t) => [t.id, t]));
-    for (const r of times) if (r.ticketId) byId.get(r.ticketId)?.recentPressTimes.push(r.pressedAt);
-  }
+  const byId = new Map([...open.values()].map((t) => [t.id, t]));
+  for (const r of times) if (r.ticketId) byId.get(r.ticketId)?.recentPressTimes.push(r.pressedAt);
   return open;
 }
+
+/** The (site, category) pairs as rows of one statement text, whatever their number. */
+const pairRows = (pairs: { siteId: string; categoryId: string }[]) =>
+  unnestOf([{ values: pairs.map((p) => p.siteId), type: 'uuid' }, { values: pairs.map((p) => p.categoryId), type: 'uuid' }]);
 
 export function batchTicket(t: Ticket, recentPressTimes: Date[]): BatchTicket {
   return {
@@ -119,10 +122,9 @@ export async function loadResolved(tx: Tx, pairs: { siteId: string; categoryId: 
   const fed = new Set<string>();
   const loaded = new Set(pairs.map((p) => pairKey(p.siteId, p.categoryId)));
   if (pairs.length > 0) {
-    const list = sql.join(pairs.map((p) => sql`(${p.siteId}::uuid, ${p.categoryId}::uuid)`), sql`, `);
     const rows = await tx.select({ id: tickets.id, siteId: tickets.siteId, categoryId: tickets.categoryId, openedAt: tickets.openedAt, resolvedAt: tickets.resolvedAt, confirmUntil: tickets.confirmUntil })
       .from(tickets)
-      .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (${list})`, inArray(tickets.status, ['resolved', 'closed']),
+      .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(pairs)})`, inArray(tickets.status, ['resolved', 'closed']),
         or(and(lte(tickets.openedAt, range.maxPressedAt), gte(tickets.resolvedAt, range.minPressedAt)), gt(tickets.confirmUntil, range.minNow))));
     for (const r of rows) {
       if (!r.resolvedAt) continue;
@@ -132,7 +134,7 @@ export async function loadResolved(tx: Tx, pairs: { siteId: string; categoryId: 
     const ids = rows.map((r) => r.id);
     if (ids.length > 0) {
       const feeding = await tx.selectDistinct({ ticketId: presses.ticketId, deviceId: presses.deviceId, button: presses.button }).from(presses)
-        .where(and(inArray(presses.ticketId, ids), ne(presses.outcome, 'rejected')));
+        .where(and(anyOf(presses.ticketId, ids, 'uuid'), ne(presses.outcome, 'rejected')));
       for (const f of feeding) fed.add(fedKey(f.ticketId!, f.deviceId, f.button));
     }
   }

@@ -34,7 +34,7 @@ type Prepared = { input: PressInput; device: Device; site: Site; category: Categ
 type Batch = {
   tx: Tx; deps: TicketDeps; effects: Effects; writes: DeferredWrites;
   seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>; resolved: Awaited<ReturnType<typeof loadResolved>>;
-  repeatSince: Date; latestNow: Date; mergeHooks: () => Promise<boolean>;
+  repeatSince: Date; latestNow: Date; mergeHooks: boolean;
 };
 
 export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[], effects: Effects): Promise<BatchResult[]> {
@@ -43,11 +43,13 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   const minReceivedAt = new Date(Math.min(...times));
   const latestNow = new Date(Math.max(...times));
   // Independent reads, sent together: postgres.js pipelines them on the transaction's connection.
-  const [found, seen, categoryOf, rate] = await Promise.all([
+  const [found, seen, categoryOf, rate, hooks] = await Promise.all([
     loadDevices(tx, deviceIds),
     loadSeen(tx, inputs.map((i) => ({ deviceId: i.deviceId, pressId: i.press.pressId }))),
     loadMappings(tx, deviceIds),
     loadRateWindow(tx, { deviceIds, pressKeys: [], minReceivedAt }),
+    // A merge notifies only webhooks that ask for it: the list is read once per batch.
+    enabledWebhooks(tx).then((list) => list.some((w) => webhookWants(w.events, 'ticket.merged'))),
   ]);
 
   const prepared: (Prepared | null)[] = [];
@@ -68,16 +70,18 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   for (const p of prepared) if (p?.category) pairs.set(pairKey(p.site.id, p.category.id), { siteId: p.site.id, categoryId: p.category.id });
   const repeatSince = new Date(minReceivedAt.getTime() - deps.rules.repeatWindowMs);
   const sortedPairs = [...pairs.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, p]) => p);
-  await lockPairs(tx, sortedPairs);
-  const open = await lockOpenTickets(tx, sortedPairs, repeatSince, latestNow, deps.rules.repeatWindowMs);
   const pressTimes = prepared.flatMap((p) => (p ? [p.pressedAt.getTime()] : []));
-  const resolved = await loadResolved(tx, sortedPairs.filter((p) => !open.has(pairKey(p.siteId, p.categoryId))), {
-    minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt,
-  });
+  // One round trip, in this order on the connection: the pair locks, then the open tickets
+  // (read after the locks are granted, so a batch that just opened one is seen), then the
+  // resolved tickets presses may belong to. Should the order ever slip, the unique index on
+  // open tickets still refuses a second one, and the batch is retried (report-presses.ts).
+  const [, open, resolved] = await Promise.all([
+    lockPairs(tx, sortedPairs),
+    lockOpenTickets(tx, sortedPairs, repeatSince, latestNow, deps.rules.repeatWindowMs),
+    loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
+  ]);
 
-  let hooks: Promise<boolean> | null = null;
-  const mergeHooks = () => (hooks ??= enabledWebhooks(tx).then((list) => list.some((w) => webhookWants(w.events, 'ticket.merged'))));
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -126,7 +130,7 @@ async function lastResolved(b: Batch, p: Prepared, pair: string) {
 }
 
 /** A merge that changes nothing but the counters, or "reporter says fixed": written with the batch. */
-async function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind: 'merge' | 'reporter_fixed'): Promise<PressOutcome> {
+function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind: 'merge' | 'reporter_fixed'): PressOutcome {
   const { input, pressedAt } = p;
   const at = input.receivedAt;
   b.writes.press(pressRow(p, 'merged', open.id));
@@ -138,8 +142,7 @@ async function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket
   b.writes.event(kind === 'merge'
     ? { ticketId: open.id, type: 'press_merged', actor, at, note: null, data }
     : { ticketId: open.id, type: 'reporter_says_fixed', actor, at, note: FIXED_NOTE, data });
-  // A merge notifies only webhooks that ask for it; the list is read once per batch.
-  if (kind === 'merge' && (await b.mergeHooks())) {
+  if (kind === 'merge' && b.mergeHooks) {
     b.writes.notify({ type: 'ticket.merged', ticketId: open.id, data: { pressId: input.press.pressId, pressCount: open.pressCount } }, at);
   }
   b.effects.events.push({ type: 'ticket.merged', ticketId: open.id });

@@ -1,0 +1,46 @@
+/**
+ * Lists as one array parameter, so a statement's text is the same however long its list:
+ * `IN ($1, $2, …)` and `VALUES (…), (…)` make a new text per length, which cannot be a
+ * prepared statement worth keeping (db/prepared-statements.ts). Works on PostgreSQL and PGlite.
+ */
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+
+type PgArrayType = 'text' | 'uuid' | 'int' | 'timestamptz' | 'boolean';
+
+/**
+ * `$n::type[]`: the values as one parameter. Times go as ISO text and are cast on the server:
+ * drizzle replaces postgres.js's serializer for timestamptz[] with a pass-through, and an
+ * array that reaches the wire unserialised breaks the connection.
+ */
+export function arrayParam(values: readonly unknown[], type: PgArrayType): SQL {
+  if (type === 'timestamptz') {
+    const text = values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    return sql`${sql.param(text)}::text[]::timestamptz[]`;
+  }
+  return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+}
+
+/** `column = any($n::type[])`: the array form of `inArray`. */
+export function anyOf(column: AnyColumn | SQL, values: readonly unknown[], type: PgArrayType): SQL {
+  return sql`${column} = any(${arrayParam(values, type)})`;
+}
+
+/** `unnest($1::t1[], $2::t2[], …)`: rows from parallel arrays, for a `FROM` or an `IN (select …)`. */
+export function unnestOf(columns: readonly { values: readonly unknown[]; type: PgArrayType }[]): SQL {
+  return sql`unnest(${sql.join(columns.map((c) => arrayParam(c.values, c.type)), sql`, `)})`;
+}
+
+/**
+ * Splits rows into runs whose lengths are powers of two (37 → 32, 4, 1), for multi-row
+ * inserts: at most log2(n) + 1 texts for any n, and the runs still go out in one round trip.
+ */
+export function powerOfTwoRuns<T>(rows: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const size = 2 ** Math.floor(Math.log2(rows.length - i));
+    runs.push(rows.slice(i, i + size));
+    i += size;
+  }
+  return runs;
+}
