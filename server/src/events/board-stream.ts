@@ -45,6 +45,7 @@ export class BoardStream {
   private readonly stallMs: number;
 
   constructor(private readonly res: ServerResponse, o: BoardStreamOptions) {
+    // 1 MiB is about 800 ticket frames: within the bus history, so the reconnect can replay them.
     this.maxBufferedBytes = o.maxBufferedBytes ?? 1024 * 1024;
     this.stallMs = o.stallMs ?? 30_000;
     res.writeHead(200, { ...o.headers, ...STREAM_HEADERS });
