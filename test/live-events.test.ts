@@ -52,6 +52,7 @@ async function subscribe(url: string, headers: Record<string, string>) {
 describe.each(testDatabases())('live events on $name', (db) => {
   let t: TestSystem;
   let cookie: string;
+  let idle: number; // bus listeners with no board open (the notification dispatcher)
   const sites: { id: string }[] = [];
 
   // A new category each time: a site has one open ticket per category.
@@ -65,7 +66,9 @@ describe.each(testDatabases())('live events on $name', (db) => {
     t = await startTestSystem(db);
     cookie = (t.api as unknown as { cookie: string }).cookie;
     sites.push(await t.site(), await t.site());
+    idle = t.system.bus.subscriberCount;
   });
+  const noBoardOpen = () => waitFor(async () => t.system.bus.subscriberCount === idle || undefined);
   afterAll(async () => t?.stop());
 
   it('sends each change once, in order, with increasing ids', async () => {
@@ -101,6 +104,11 @@ describe.each(testDatabases())('live events on $name', (db) => {
   });
 
   it('answers with headers that keep proxies and caches from holding frames back, and refuses anonymous boards', async () => {
+    await noBoardOpen();
+    const head = await fetch(`${t.httpUrl}/api/events`, { method: 'HEAD', headers: { cookie } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/event-stream');
+    expect(t.system.bus.subscriberCount).toBe(idle);
     const res = await fetch(`${t.httpUrl}/api/events`, { headers: { cookie, 'x-request-id': 'live-headers-1' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/event-stream');
@@ -114,12 +122,12 @@ describe.each(testDatabases())('live events on $name', (db) => {
   });
 
   it('lets go of a board when its client disconnects', async () => {
-    const before = t.system.bus.subscriberCount;
+    await noBoardOpen();
     const board = await subscribe(t.httpUrl, { cookie });
     await waitFor(async () => board.frames.some((f) => f.event === 'ready') || undefined);
-    expect(t.system.bus.subscriberCount).toBe(before + 1);
+    expect(t.system.bus.subscriberCount).toBe(idle + 1);
     await board.close();
-    await waitFor(async () => t.system.bus.subscriberCount === before || undefined);
+    await noBoardOpen();
   });
 
   it("shows staff only their own site's tickets", async () => {

@@ -2,7 +2,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
-import { BoardStream } from '../../events/board-stream.ts';
+import { BoardStream, STREAM_HEADERS } from '../../events/board-stream.ts';
 import type { DashEvent } from '../../events/bus.ts';
 import { AppError } from '../../errors.ts';
 import { currentCaller, requireUser } from '../auth.ts';
@@ -11,6 +11,8 @@ import type { AppEnv } from '../env.ts';
 export function eventRoutes() {
   const r = new Hono<AppEnv>();
   r.get('/', requireUser(), (c) => {
+    // Hono runs this GET route for HEAD too: answer the headers, open no stream.
+    if (c.req.method === 'HEAD') return c.body(null, 200, STREAM_HEADERS);
     const user = currentCaller(c);
     const visible = (e: DashEvent) => {
       if (user.role !== 'staff') return true;
