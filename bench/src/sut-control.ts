@@ -51,10 +51,11 @@ export async function startSut(o: SutOptions) {
       reject(new Error(`SUT ${o.label} exited with ${code}: ${stderr.join('\n')}`));
     });
   });
-  return control(child, ready, () => ({ warnLines, firstLines: stderr.slice(0, 5) }));
+  // --cpu-prof writes its profile at exit: a long run's takes a while on a busy machine.
+  return control(child, ready, () => ({ warnLines, firstLines: stderr.slice(0, 5) }), o.profileDir ? 120_000 : 10_000);
 }
 
-function control(child: ChildProcess, ready: { httpPort: number; mqttPort: number; db: string }, logs: () => { warnLines: number; firstLines: string[] }) {
+function control(child: ChildProcess, ready: { httpPort: number; mqttPort: number; db: string }, logs: () => { warnLines: number; firstLines: string[] }, exitWaitMs: number) {
   let nextId = 0;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   child.on('message', (m: { id: number; result?: unknown; error?: string }) => {
@@ -87,7 +88,7 @@ function control(child: ChildProcess, ready: { httpPort: number; mqttPort: numbe
     async stop(): Promise<void> {
       if (child.exitCode !== null) return;
       await ask({ cmd: 'stop' }, 30_000).catch(() => child.kill('SIGKILL'));
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, exitWaitMs))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     },
     /** A crash: no shutdown, no flush. */

@@ -2,7 +2,8 @@
  * Sends the outbox: claims due rows (outbox.ts), delivers them outside any transaction, and
  * records each attempt. One timer, armed at the earliest due row and never longer than the
  * poll interval (rows of other servers, expired leases); woken at once by `wake()`, by
- * `wakeNotifications(db)` and by ticket events on the bus, which are published after commit.
+ * `wakeNotifications(db)` and by ticket events on the bus, which are published after commit
+ * (merges excepted: the press path wakes it when one wrote rows).
  */
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
@@ -129,7 +130,9 @@ export function startNotificationDispatcher(deps: DispatcherDeps): NotificationD
   const wake = () => arm(0);
   const unregister = registerWake(db, wake);
   const unsubscribe = deps.bus.subscribe((e) => {
-    if (e.type !== 'notification' && e.type !== 'device.updated') wake();
+    // A merged press rarely notifies anyone, and under load merges come by the hundred a
+    // second: the press path wakes the dispatcher itself when it wrote rows (effects.ts).
+    if (e.type !== 'notification' && e.type !== 'device.updated' && e.type !== 'ticket.merged') wake();
   });
   arm(0);
   return {

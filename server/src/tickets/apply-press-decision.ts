@@ -50,7 +50,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
     case 'create': {
       const t = await openTicket(tx, input, decision.priority);
       await refreshSla(tx, deps, t, at, effects);
-      await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at);
+      if ((await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at)) > 0) effects.notified = true;
       return done('created', t, 'created');
     }
     case 'merge': {
@@ -59,7 +59,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
         await tx.insert(ticketEvents).values({ ticketId: t.id, type: 'priority_raised', actor, at, note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority } });
         await refreshSla(tx, deps, t, at, effects);
       }
-      await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at);
+      if ((await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at)) > 0) effects.notified = true;
       return done('merged', t, 'press_merged');
     }
     case 'attach_late':

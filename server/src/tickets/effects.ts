@@ -7,6 +7,7 @@ import { anyOf } from '../db/list-params.ts';
 import { presses, tickets } from '../db/schema.ts';
 import { ledPatternFor } from '../domain/ticket-states.ts';
 import type { DashEventType } from '../events/bus.ts';
+import { wakeNotifications } from '../notify/wake.ts';
 import type { TicketDeps } from './deps.ts';
 import { loadTicketViews } from './ticket-view.ts';
 
@@ -15,12 +16,15 @@ export type Effects = {
   /** Tickets whose buttons should show the ticket's current state. */
   leds: Set<string>;
   jobs: boolean;
+  /** Outbox rows were written: wake the dispatcher (merges do not wake it through the bus). */
+  notified: boolean;
 };
 
-export const newEffects = (): Effects => ({ events: [], leds: new Set(), jobs: false });
+export const newEffects = (): Effects => ({ events: [], leds: new Set(), jobs: false, notified: false });
 
 export async function flushEffects(deps: TicketDeps, effects: Effects): Promise<void> {
   if (effects.jobs) deps.wakeScheduler();
+  if (effects.notified) wakeNotifications(deps.db);
   try {
     // Independent reads: sent together (one round trip on PostgreSQL).
     await Promise.all([publishTicketEvents(deps, effects), refreshLeds(deps, [...effects.leds])]);

@@ -10,12 +10,15 @@ import type { Tx } from '../../db/client.ts';
 import { anyOf, powerOfTwoRuns, unnestOf } from '../../db/list-params.ts';
 import { devices, presses, ticketEvents } from '../../db/schema.ts';
 import { notify, type NotifyEvent } from '../../notify/notify.ts';
+import type { Effects } from '../effects.ts';
 import { TicketDeltas } from './batch-state.ts';
 
 type PressRow = typeof presses.$inferInsert;
 type EventRow = typeof ticketEvents.$inferInsert;
 
 export class DeferredWrites {
+  constructor(private readonly effects: Effects) {}
+
   private pressRows: PressRow[] = [];
   private eventRows: EventRow[] = [];
   private readonly deltas = new TicketDeltas();
@@ -74,6 +77,6 @@ export class DeferredWrites {
     const notices = this.notices;
     this.notices = [];
     // Outbox rows read the ticket as counted above.
-    for (const n of notices) await notify(tx, n.event, n.at);
+    for (const n of notices) if ((await notify(tx, n.event, n.at)) > 0) this.effects.notified = true;
   }
 }

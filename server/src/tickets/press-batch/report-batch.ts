@@ -81,7 +81,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
     loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
   ]);
 
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
