@@ -5,7 +5,8 @@
  *
  * Backpressure: once `write()` returns false the board's frames wait in a backlog (shared
  * Buffers, no copies) until 'drain'. A board whose backlog passes `maxBufferedBytes`, or that
- * has not drained for `stallMs`, is closed; its EventSource reconnects with Last-Event-ID.
+ * has not drained for `stallMs` (checked at each heartbeat), is closed; its EventSource
+ * reconnects with Last-Event-ID.
  */
 import type { ServerResponse } from 'node:http';
 import { type DashEvent, type EventBus, eventFrame } from './bus.ts';
