@@ -5,7 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { anyOf } from '../db/list-params.ts';
 import { presses, tickets } from '../db/schema.ts';
-import { ledPatternFor } from '../domain/ticket-states.ts';
+import { type LedPattern, ledPatternFor } from '../domain/ticket-states.ts';
 import type { DashEventType } from '../events/bus.ts';
 import { wakeNotifications } from '../notify/wake.ts';
 import type { TicketDeps } from './deps.ts';
@@ -13,19 +13,26 @@ import { loadTicketViews } from './ticket-view.ts';
 
 export type Effects = {
   events: { type: DashEventType; ticketId: string }[];
-  /** Tickets whose buttons should show the ticket's current state. */
+  /** Tickets whose buttons should all show the ticket's current state (read after the commit). */
   leds: Set<string>;
+  /**
+   * One button's pattern, known without a read: a press merged into an open ticket changes
+   * no other button's (design §5), so it costs no query and no publish to the rest. Keyed by
+   * device and button; a ticket in `leds` is refreshed whole instead.
+   */
+  buttonLeds: Map<string, { ticketId: string; deviceId: string; button: number; pattern: LedPattern }>;
   jobs: boolean;
   /** Outbox rows were written: wake the dispatcher (merges do not wake it through the bus). */
   notified: boolean;
 };
 
-export const newEffects = (): Effects => ({ events: [], leds: new Set(), jobs: false, notified: false });
+export const newEffects = (): Effects => ({ events: [], leds: new Set(), buttonLeds: new Map(), jobs: false, notified: false });
 
 export async function flushEffects(deps: TicketDeps, effects: Effects): Promise<void> {
   if (effects.jobs) deps.wakeScheduler();
   if (effects.notified) wakeNotifications(deps.db);
   try {
+    for (const l of effects.buttonLeds.values()) if (!effects.leds.has(l.ticketId)) deps.downlink?.led(l.deviceId, l.button, l.pattern);
     // Independent reads: sent together (one round trip on PostgreSQL).
     await Promise.all([publishTicketEvents(deps, effects), refreshLeds(deps, [...effects.leds])]);
   } catch (err) {

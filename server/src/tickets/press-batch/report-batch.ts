@@ -13,6 +13,7 @@ import type { Tx } from '../../db/client.ts';
 import type { Category, Device, Site } from '../../db/schema.ts';
 import { decidePress, type PressDecision } from '../../domain/press-decision.ts';
 import { resolvePressTime } from '../../domain/press-time.ts';
+import { ledPatternFor } from '../../domain/ticket-states.ts';
 import { snapshotOf } from '../../devices/snapshot.ts';
 import { enabledWebhooks } from '../../notify/context.ts';
 import { webhookWants } from '../../notify/domain/event-types.ts';
@@ -146,7 +147,8 @@ function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind
     b.writes.notify({ type: 'ticket.merged', ticketId: open.id, data: { pressId: input.press.pressId, pressCount: open.pressCount } }, at);
   }
   b.effects.events.push({ type: 'ticket.merged', ticketId: open.id });
-  b.effects.leds.add(open.id);
+  const button = input.press.button;
+  b.effects.buttonLeds.set(`${input.deviceId}\u0000${button}`, { ticketId: open.id, deviceId: input.deviceId, button, pattern: ledPatternFor(open.status, false) });
   const ticketNumber = open.ticketNumber;
   b.seen.set(key, { outcome: 'merged', reason: null, ticketId: open.id, ticketNumber });
   return { pressId: input.press.pressId, outcome: 'merged', ticketId: open.id, ticketNumber };
