@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicFor } from '../gateway/src/mqtt/contract.ts';
 import { testDatabases } from './helpers/databases.ts';
-import { waitFor } from './helpers/device.ts';
+import { connectDevice, waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
 
 describe.each(testDatabases())('ticket lifecycle on $name', (db) => {
@@ -34,6 +34,25 @@ describe.each(testDatabases())('ticket lifecycle on $name', (db) => {
     await waitFor(() => leds(device).at(-1) === 'off' || undefined, 10_000, 'LED off after the confirm window');
     expect(leds(device)).toEqual(['received', 'acknowledged', 'resolved', 'off']);
     await device.end();
+  });
+
+  it('shows the ticket state on a second button that merges into it, and tells the first button nothing new', async () => {
+    const { site, category, device: first } = await t.connectedDevice();
+    const { credentials } = await t.device(site.id, [{ button: 0, categoryId: category.id }]);
+    const second = await connectDevice(t.mqttUrl, credentials.username, credentials.password);
+    await first.press({ pressId: 'two-1' });
+    const { ticketNumber } = await first.ack('two-1');
+    await t.api.ok('POST', `/api/tickets/${ticketNumber}/acknowledge`);
+    await waitFor(() => leds(first).includes('acknowledged') || undefined);
+    await second.press({ pressId: 'two-2' });
+    expect(await second.ack('two-2')).toMatchObject({ outcome: 'merged', ticketNumber });
+    await waitFor(() => leds(second).includes('acknowledged') || undefined);
+    await t.api.ok('POST', `/api/tickets/${ticketNumber}/resolve`, { note: 'fixed' });
+    await waitFor(() => (leds(first).includes('resolved') && leds(second).includes('resolved')) || undefined);
+    // ('off' follows each after the confirm window.)
+    expect(leds(second).slice(0, 2)).toEqual(['acknowledged', 'resolved']);
+    expect(leds(first).slice(0, 3)).toEqual(['received', 'acknowledged', 'resolved']);
+    await Promise.all([first.end(), second.end()]);
   });
 
   it('records every step on the timeline and refuses invalid ones, naming the allowed verbs', async () => {
