@@ -5,9 +5,10 @@
  * effect at once. A hash of an older cost is re-hashed at DEVICE_SECRET_COST after it verifies.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { DEVICE_SECRET_COST, hashSecret, needsRehash, verifySecret } from '../../../server/src/auth/password.ts';
 import type { Db } from '../../../server/src/db/client.ts';
+import { anyOf } from '../../../server/src/db/list-params.ts';
 import { devices } from '../../../server/src/db/schema.ts';
 import { createBatchLoader } from './batch-loader.ts';
 import type { AuthVerdict } from './registry.ts';
@@ -16,14 +17,14 @@ type AuthRow = { id: string; secretHash: string; disabled: boolean };
 
 const digest = (s: string) => createHash('sha256').update(s).digest('base64');
 
-/** Up to 500 ids per `where id in (…)`; two SELECTs at most in flight, the rest wait and join. */
+/** Up to 500 ids per SELECT; two SELECTs at most in flight, the rest wait and join. */
 const LOOKUP = { maxBatch: 500, maxInFlight: 2 };
 
 export function createDeviceAuth(db: Db): (deviceId: string, secret: string) => Promise<AuthVerdict> {
   const verified = new Map<string, string>(); // deviceId → `${secretHash}|${digest(secret)}`
   const lookup = createBatchLoader(async (ids: string[]) => {
     const rows: AuthRow[] = await db.select({ id: devices.id, secretHash: devices.secretHash, disabled: devices.disabled })
-      .from(devices).where(inArray(devices.id, ids));
+      .from(devices).where(anyOf(devices.id, ids, 'text')); // one statement text for any number of ids
     return new Map(rows.map((r) => [r.id, r]));
   }, LOOKUP);
 
