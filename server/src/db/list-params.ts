@@ -5,7 +5,8 @@
  */
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 
-type PgArrayType = 'text' | 'uuid' | 'int' | 'timestamptz' | 'boolean';
+/** No boolean: postgres.js types a JS array of booleans as one boolean (send 0/1 as int). */
+type PgArrayType = 'text' | 'uuid' | 'int' | 'timestamptz';
 
 /**
  * `$n::type[]`: the values as one parameter. Times go as ISO text and are cast on the server:
