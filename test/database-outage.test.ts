@@ -8,28 +8,25 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicFor } from '../gateway/src/mqtt/contract.ts';
-import { createScratchDatabase, POSTGRES_URL } from './helpers/databases.ts';
+import { POSTGRES_URL } from './helpers/databases.ts';
 import { waitFor } from './helpers/device.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
-import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
+import { proxiedScratchDatabase, type TcpProxy } from './helpers/tcp-proxy.ts';
 
 describe.skipIf(!POSTGRES_URL)('database outage while a device presses (PostgreSQL)', () => {
   let t: TestSystem;
   let proxy: TcpProxy;
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let database: Awaited<ReturnType<typeof proxiedScratchDatabase>>;
   let device: mqtt.MqttClient | undefined;
   beforeAll(async () => {
-    scratch = await createScratchDatabase(POSTGRES_URL!);
-    const target = new URL(scratch.url);
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    target.host = `127.0.0.1:${proxy.port}`;
-    t = await startTestSystem({ name: 'pglite' }, { DATABASE_URL: target.toString() });
+    database = await proxiedScratchDatabase(POSTGRES_URL!);
+    proxy = database.proxy;
+    t = await startTestSystem({ name: 'pglite' }, { DATABASE_URL: database.url });
   });
   afterAll(async () => {
     await t?.stop(); // with the device still connected and reconnecting: shutdown must not wait for it
     await device?.endAsync(true);
-    await proxy?.close();
-    await scratch?.drop();
+    await database?.release();
   });
 
   it('withholds PUBACK and ack while the database is down, then records the retried press once', async () => {

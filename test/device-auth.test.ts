@@ -8,9 +8,9 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../server/src/auth/password.ts';
 import { devices } from '../server/src/db/schema.ts';
-import { createScratchDatabase, POSTGRES_URL, testDatabases } from './helpers/databases.ts';
+import { POSTGRES_URL, testDatabases } from './helpers/databases.ts';
 import { startTestSystem, type TestSystem } from './helpers/system.ts';
-import { startTcpProxy, type TcpProxy } from './helpers/tcp-proxy.ts';
+import { proxiedScratchDatabase, type TcpProxy } from './helpers/tcp-proxy.ts';
 
 /** Connects and disconnects; resolves with the CONNACK return code (0 = accepted). */
 function connackCode(url: string, id: string, password: string): Promise<number> {
@@ -66,18 +66,15 @@ describe.each(testDatabases())('device authentication on $name', (db) => {
 describe.skipIf(!POSTGRES_URL)('device authentication while the database is unreachable (PostgreSQL)', () => {
   let t: TestSystem;
   let proxy: TcpProxy;
-  let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+  let database: Awaited<ReturnType<typeof proxiedScratchDatabase>>;
   beforeAll(async () => {
-    scratch = await createScratchDatabase(POSTGRES_URL!);
-    const target = new URL(scratch.url);
-    proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
-    target.host = `127.0.0.1:${proxy.port}`;
-    t = await startTestSystem({ name: 'pglite' }, { DATABASE_URL: target.toString() });
+    database = await proxiedScratchDatabase(POSTGRES_URL!);
+    proxy = database.proxy;
+    t = await startTestSystem({ name: 'pglite' }, { DATABASE_URL: database.url });
   });
   afterAll(async () => {
     await t?.stop();
-    await proxy?.close();
-    await scratch?.drop();
+    await database?.release();
   });
 
   it('refuses every CONNECT as server unavailable, even of a device verified before, and accepts again after', async () => {

@@ -3,6 +3,7 @@
  * for the server as a crashed database host would (connections reset, new ones refused).
  */
 import net from 'node:net';
+import { createScratchDatabase } from './databases.ts';
 
 export type TcpProxy = { port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> };
 
@@ -48,5 +49,24 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
       await listen(server, port);
     },
     close: () => (up ? close(server) : Promise.resolve()),
+  };
+}
+
+/**
+ * A fresh PostgreSQL database next to `baseUrl`, reached through a proxy the test can cut:
+ * `url` goes to Dash's DATABASE_URL; `release()` closes the proxy and drops the database.
+ */
+export async function proxiedScratchDatabase(baseUrl: string): Promise<{ url: string; proxy: TcpProxy; release(): Promise<void> }> {
+  const scratch = await createScratchDatabase(baseUrl);
+  const target = new URL(scratch.url);
+  const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+  target.host = `127.0.0.1:${proxy.port}`;
+  return {
+    url: target.toString(),
+    proxy,
+    async release() {
+      await proxy.close();
+      await scratch.drop();
+    },
   };
 }
