@@ -84,6 +84,7 @@ function control(child: ChildProcess, ready: { httpPort: number; mqttPort: numbe
     sql: <T = Record<string, unknown>>(text: string) => ask<T[]>({ cmd: 'sql', text } as SutCommand),
     gc: () => ask<NodeJS.MemoryUsage>({ cmd: 'gc' }),
     wake: () => ask<null>({ cmd: 'wake' }),
+    publish: (o: { ratePerS: number; durationMs: number; bytes: number }) => ask<{ sent: number }>({ cmd: 'publish', ...o } as SutCommand),
     stats: () => ask<{ gateway: Record<string, unknown>; connected: number; memory: NodeJS.MemoryUsage }>({ cmd: 'stats' }),
     async stop(): Promise<void> {
       if (child.exitCode !== null) return;

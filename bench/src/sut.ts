@@ -9,7 +9,10 @@ import pino from 'pino';
 import { loadConfig } from '../../server/src/config.ts';
 import { startSystem } from '../../server/src/system.ts';
 
-export type SutCommand = { id: number; cmd: 'sql'; text: string } | { id: number; cmd: 'gc' | 'stats' | 'stop' | 'wake' };
+export type SutCommand =
+  | { id: number; cmd: 'sql'; text: string }
+  | { id: number; cmd: 'gc' | 'stats' | 'stop' | 'wake' }
+  | { id: number; cmd: 'publish'; ratePerS: number; durationMs: number; bytes: number };
 
 const loaded = loadConfig({
   HTTP_PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn',
@@ -41,6 +44,8 @@ async function answer(m: SutCommand): Promise<unknown> {
       // What the product's verbs do after scheduling a job in-process (TicketDeps.wakeScheduler).
       system.scheduler.wake();
       return null;
+    case 'publish':
+      return publishSynthetic(m);
     case 'stats':
       return { gateway: system.gateway?.stats, connected: system.gateway?.connectedClients, memory: process.memoryUsage() };
     case 'stop':
@@ -48,6 +53,28 @@ async function answer(m: SutCommand): Promise<unknown> {
       setImmediate(() => process.exit(0)); // after the answer is sent; --cpu-prof writes its profile on exit
       return null;
   }
+}
+
+/**
+ * Synthetic board events at a fixed rate, published on the bus as the press path publishes
+ * merges (`ticket.merged`, which wakes nothing else), each stamped with its intended time:
+ * the board stream's own cost, without the presses behind it (the fan-out phase of w-sse.ts).
+ */
+async function publishSynthetic(m: { ratePerS: number; durationMs: number; bytes: number }): Promise<{ sent: number }> {
+  const filler = 'x'.repeat(Math.max(0, m.bytes - 160));
+  const start = performance.now();
+  const wallStart = Date.now();
+  let sent = 0;
+  const total = Math.floor((m.ratePerS * m.durationMs) / 1000);
+  while (sent < total) {
+    const due = Math.floor(((performance.now() - start) * m.ratePerS) / 1000);
+    for (; sent < Math.min(due, total); sent++) {
+      const intended = wallStart + Math.floor((sent * 1000) / m.ratePerS);
+      system.bus.publish('ticket.merged', { ticket: { id: `synthetic-${sent}`, lastPressAt: new Date(intended).toISOString(), filler } });
+    }
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return { sent };
 }
 
 process.on('message', (m: SutCommand) => {
