@@ -20,9 +20,9 @@ import type postgres from 'postgres';
 /** Distinct statement texts prepared per process (each connection prepares those it runs). */
 export const MAX_TEXTS = 1000;
 /**
- * Statements with more parameters are large multi-row writes (a telemetry tick's VALUES list
- * of up to 1,000 devices): one round trip more is small beside their rows, and each length
- * kept prepared would hold server memory in every connection.
+ * Statements with more parameters are large multi-row inserts (a run of 128 press rows): one
+ * round trip more is small beside their rows, and each kept prepared would hold server memory
+ * in every connection.
  */
 export const MAX_PARAMS = 1024;
 

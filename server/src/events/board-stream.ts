@@ -107,11 +107,13 @@ export class BoardStream {
     this.quiet = true;
   }
 
-  /** Writes the frames of the window that ends now (Node coalesces writes made in one tick). */
+  /** Writes the frames of the window that ends now: corked, so they leave in one socket write. */
   flush(): void {
     const frames = this.pending;
     this.pending = [];
+    this.res.cork();
     for (const frame of frames) this.write(frame);
+    this.res.uncork();
   }
 
   private send(frame: Buffer): void {
