@@ -35,6 +35,25 @@ describe('PressBatcher', () => {
     expect(batches).toEqual([['a'], ['b', 'c', 'd']]);
   });
 
+  it('runs another batch beside the first only once a full batch is waiting', async () => {
+    const { intake, batches, open } = gatedIntake();
+    const batcher = new PressBatcher(intake, 3, 3);
+    const first = batcher.submit(press('a'));
+    await tick();
+    const partial = ['b', 'c'].map((id) => batcher.submit(press(id)));
+    await tick();
+    expect(batches).toEqual([['a']]); // two of three waiting: they wait for the running batch
+    const more = ['d', 'e', 'f', 'g', 'h'].map((id) => batcher.submit(press(id)));
+    await tick();
+    expect(batches).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f', 'g']]); // full ones start, up to three in flight
+    open();
+    await Promise.all([first, ...partial, ...more.slice(0, 4)]);
+    await tick();
+    expect(batches).toEqual([['a'], ['b', 'c', 'd'], ['e', 'f', 'g'], ['h']]);
+    open();
+    await Promise.all(more);
+  });
+
   it('lets a resend of a waiting press join it instead of queueing it twice', async () => {
     const { intake, batches, open } = gatedIntake();
     const batcher = new PressBatcher(intake, 200, 1);
