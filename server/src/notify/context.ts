@@ -6,6 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.ts';
+import { statement } from '../db/statements.ts';
 import { categories, devices, sites, slaPolicies, teamMembers, teams, tickets, users, webhooks } from '../db/schema.ts';
 import type { Ticket } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
@@ -66,8 +67,12 @@ async function loadTicket(tx: Tx, ticketId: string | undefined) {
   return row ?? null;
 }
 
+/** Read by every press batch (db/statements.ts: built once). */
+const enabledWebhookRows = statement('notify.webhooks', (db) =>
+  db.select({ id: webhooks.id, url: webhooks.url, events: webhooks.events }).from(webhooks).where(eq(webhooks.enabled, true)));
+
 export async function enabledWebhooks(tx: Tx): Promise<RecipientContext['webhooks']> {
-  return tx.select({ id: webhooks.id, url: webhooks.url, events: webhooks.events }).from(webhooks).where(eq(webhooks.enabled, true));
+  return enabledWebhookRows.run(tx, {});
 }
 
 /** Only what `audiences` need is loaded: a merged press costs no people queries. */

@@ -2,6 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { anyOf } from '../db/list-params.ts';
 import type { Ticket } from '../db/schema.ts';
+import { type Params, statement } from '../db/statements.ts';
 import { devices, presses, ticketEvents, tickets } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
 import { AppError } from '../errors.ts';
@@ -24,9 +25,12 @@ export function toTicketView(t: Ticket) {
 }
 export type TicketView = ReturnType<typeof toTicketView>;
 
+/** Read after every press batch (db/statements.ts: built once). */
+const ticketsByIds = statement('tickets.by-ids', (db, p: Params<{ ids: string[] }>) => db.select().from(tickets).where(anyOf(tickets.id, p.ids, 'uuid')));
+
 export async function loadTicketViews(db: DbOrTx, ids: string[]): Promise<TicketView[]> {
   if (ids.length === 0) return [];
-  return (await db.select().from(tickets).where(anyOf(tickets.id, ids, 'uuid'))).map(toTicketView);
+  return (await ticketsByIds.run(db, { ids })).map(toTicketView);
 }
 
 /** A ticket with its timeline and the presses that fed it; `ref` is the id or `INC-000123`. */

@@ -4,9 +4,10 @@
  * the rate-limit window, and the open tickets of the batch's (site, category) pairs, locked
  * in id order so concurrent batches cannot deadlock on them.
  */
-import { and, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, lte, ne, or, type Placeholder, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { anyOf, unnestOf } from '../../db/list-params.ts';
+import { type Params, statement } from '../../db/statements.ts';
 import type { Category, Device, Site, Ticket } from '../../db/schema.ts';
 import { categories, deviceButtons, devices, OPEN_STATUSES, presses, sites, tickets } from '../../db/schema.ts';
 import type { OpenTicket, ResolvedTicket } from '../../domain/press-decision.ts';
@@ -22,26 +23,35 @@ export type SeenPress = { outcome: string; reason: string | null; ticketId: stri
 
 export type BatchKeys = { deviceIds: string[]; pressKeys: { deviceId: string; pressId: string }[]; minReceivedAt: Date };
 
+// Every statement here runs once per batch: built once (db/statements.ts), not on each call.
+const devicesWithSites = statement('batch.devices', (db, p: Params<{ ids: string[] }>) =>
+  db.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(anyOf(devices.id, p.ids, 'text')));
+
 export async function loadDevices(tx: Tx, deviceIds: string[]): Promise<Map<string, { device: Device; site: Site }>> {
-  const rows = await tx.select().from(devices).innerJoin(sites, eq(sites.id, devices.siteId)).where(anyOf(devices.id, deviceIds, 'text'));
+  const rows = await devicesWithSites.run(tx, { ids: deviceIds });
   return new Map(rows.map((r) => [r.devices.id, { device: r.devices, site: r.sites }]));
 }
 
+const seenPresses = statement('batch.seen', (db, p: Params<{ deviceIds: string[]; pressIds: string[] }>) => db
+  .select({ deviceId: presses.deviceId, pressId: presses.pressId, outcome: presses.outcome, reason: presses.reason, ticketId: presses.ticketId, number: tickets.number })
+  .from(presses).leftJoin(tickets, eq(tickets.id, presses.ticketId))
+  .where(sql`(${presses.deviceId}, ${presses.pressId}) in (select * from ${unnestOf([{ values: p.deviceIds, type: 'text' }, { values: p.pressIds, type: 'text' }])})`));
+
 export async function loadSeen(tx: Tx, keys: BatchKeys['pressKeys']): Promise<Map<string, SeenPress>> {
-  const rows = await tx
-    .select({ deviceId: presses.deviceId, pressId: presses.pressId, outcome: presses.outcome, reason: presses.reason, ticketId: presses.ticketId, number: tickets.number })
-    .from(presses).leftJoin(tickets, eq(tickets.id, presses.ticketId))
-    .where(sql`(${presses.deviceId}, ${presses.pressId}) in (select * from ${unnestOf([{ values: keys.map((k) => k.deviceId), type: 'text' }, { values: keys.map((k) => k.pressId), type: 'text' }])})`);
+  const rows = await seenPresses.run(tx, { deviceIds: keys.map((k) => k.deviceId), pressIds: keys.map((k) => k.pressId) });
   return new Map(rows.map((r) => [pressKey(r.deviceId, r.pressId), {
     outcome: r.outcome, reason: r.reason, ticketId: r.ticketId, ticketNumber: r.ticketId && r.number ? formatTicketNumber(r.number) : null,
   }]));
 }
 
 /** Button → category for the batch's devices; the triage category takes unmapped buttons. */
-export async function loadMappings(tx: Tx, deviceIds: string[]) {
-  const rows = await tx.select({ deviceId: deviceButtons.deviceId, button: deviceButtons.button, category: categories })
+const buttonMappings = statement('batch.mappings', (db, p: Params<{ deviceIds: string[] }>) =>
+  db.select({ deviceId: deviceButtons.deviceId, button: deviceButtons.button, category: categories })
     .from(deviceButtons).innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
-    .where(anyOf(deviceButtons.deviceId, deviceIds, 'text'));
+    .where(anyOf(deviceButtons.deviceId, p.deviceIds, 'text')));
+
+export async function loadMappings(tx: Tx, deviceIds: string[]) {
+  const rows = await buttonMappings.run(tx, { deviceIds });
   const mapped = new Map(rows.map((r) => [`${r.deviceId}\u0000${r.button}`, r.category]));
   let triage: Category | null = null;
   return async (deviceId: string, button: number): Promise<{ category: Category; mapped: boolean }> => {
@@ -54,11 +64,13 @@ export async function loadMappings(tx: Tx, deviceIds: string[]) {
 }
 
 /** Accepted presses of the batch's devices in the minute before its earliest receive time. */
+const acceptedSince = statement('batch.rate-window', (db, p: Params<{ deviceIds: string[]; since: Date }>) =>
+  db.select({ deviceId: presses.deviceId, receivedAt: presses.receivedAt }).from(presses)
+    .where(and(anyOf(presses.deviceId, p.deviceIds, 'text'), gt(presses.receivedAt, p.since), ne(presses.outcome, 'rejected'))));
+
 export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindow> {
   const since = new Date(keys.minReceivedAt.getTime() - 60_000);
-  const rows = await tx.select({ deviceId: presses.deviceId, receivedAt: presses.receivedAt }).from(presses)
-    .where(and(anyOf(presses.deviceId, keys.deviceIds, 'text'), gt(presses.receivedAt, since), ne(presses.outcome, 'rejected')));
-  return new RateWindow(rows);
+  return new RateWindow(await acceptedSince.run(tx, { deviceIds: keys.deviceIds, since }));
 }
 
 /**
@@ -70,7 +82,7 @@ export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindo
  */
 export async function lockPairs(tx: Tx, pairs: { siteId: string; categoryId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s::text) as a, hashtext(c::text) as b from ${pairRows(pairs)} as v(s, c) order by 1, 2) as k`);
+  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s::text) as a, hashtext(c::text) as b from ${pairRows(pairValues(pairs))} as v(s, c) order by 1, 2) as k`);
 }
 
 /**
@@ -79,16 +91,23 @@ export async function lockPairs(tx: Tx, pairs: { siteId: string; categoryId: str
  * raised for repeats within the window of every press in the batch). Both statements go out
  * together; the second reads the tickets the first has locked.
  */
+type PairParams = Params<{ siteIds: string[]; categoryIds: string[] }>;
+const openOfPairs = (p: PairParams) =>
+  and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(p)})`, inArray(tickets.status, [...OPEN_STATUSES]));
+const lockedOpen = statement('batch.open-tickets', (db, p: PairParams) => db.select().from(tickets).where(openOfPairs(p)).orderBy(tickets.id).for('update'));
+const recentPressTimes = statement('batch.recent-presses', (db, p: PairParams & Params<{ raisedBefore: Date; since: Date }>) =>
+  db.select({ ticketId: presses.ticketId, pressedAt: presses.pressedAt }).from(presses).innerJoin(tickets, eq(tickets.id, presses.ticketId))
+    .where(and(openOfPairs(p), ne(tickets.priority, 'P1'), or(isNull(tickets.repeatRaisedAt), lte(tickets.repeatRaisedAt, p.raisedBefore)),
+      gt(presses.pressedAt, p.since), ne(presses.outcome, 'rejected'))));
+
 export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryId: string }[], repeatSince: Date, latestNow: Date, repeatWindowMs: number) {
   const open = new Map<string, BatchTicket>();
   if (pairs.length === 0) return open;
-  const ofPairs = and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(pairs)})`, inArray(tickets.status, [...OPEN_STATUSES]));
+  const ofPairs = pairValues(pairs);
   const raisedBefore = new Date(latestNow.getTime() - repeatWindowMs);
   const [rows, times] = await Promise.all([
-    tx.select().from(tickets).where(ofPairs).orderBy(tickets.id).for('update'),
-    tx.select({ ticketId: presses.ticketId, pressedAt: presses.pressedAt }).from(presses).innerJoin(tickets, eq(tickets.id, presses.ticketId))
-      .where(and(ofPairs, ne(tickets.priority, 'P1'), or(isNull(tickets.repeatRaisedAt), lte(tickets.repeatRaisedAt, raisedBefore)),
-        gt(presses.pressedAt, repeatSince), ne(presses.outcome, 'rejected'))),
+    lockedOpen.run(tx, ofPairs),
+    recentPressTimes.run(tx, { ...ofPairs, raisedBefore, since: repeatSince }),
   ]);
   for (const t of rows) {
     const key = pairKey(t.siteId, t.categoryId);
@@ -100,8 +119,8 @@ export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryI
 }
 
 /** The (site, category) pairs as rows of one statement text, whatever their number. */
-const pairRows = (pairs: { siteId: string; categoryId: string }[]) =>
-  unnestOf([{ values: pairs.map((p) => p.siteId), type: 'uuid' }, { values: pairs.map((p) => p.categoryId), type: 'uuid' }]);
+const pairRows = (p: { siteIds: readonly string[] | Placeholder; categoryIds: readonly string[] | Placeholder }) => unnestOf([{ values: p.siteIds, type: 'uuid' }, { values: p.categoryIds, type: 'uuid' }]);
+const pairValues = (pairs: { siteId: string; categoryId: string }[]) => ({ siteIds: pairs.map((p) => p.siteId), categoryIds: pairs.map((p) => p.categoryId) });
 
 export function batchTicket(t: Ticket, recentPressTimes: Date[]): BatchTicket {
   return {
@@ -111,6 +130,15 @@ export function batchTicket(t: Ticket, recentPressTimes: Date[]): BatchTicket {
 }
 
 type Candidate = { id: string; openedAt: Date; resolvedAt: Date; confirmUntil: Date | null };
+
+const resolvedOfPairs = statement('batch.resolved', (db, p: PairParams & Params<{ minPressedAt: Date; maxPressedAt: Date; minNow: Date }>) =>
+  db.select({ id: tickets.id, siteId: tickets.siteId, categoryId: tickets.categoryId, openedAt: tickets.openedAt, resolvedAt: tickets.resolvedAt, confirmUntil: tickets.confirmUntil })
+    .from(tickets)
+    .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(p)})`, inArray(tickets.status, ['resolved', 'closed']),
+      or(and(lte(tickets.openedAt, p.maxPressedAt), gte(tickets.resolvedAt, p.minPressedAt)), gt(tickets.confirmUntil, p.minNow)))));
+const feedingButtons = statement('batch.feeding', (db, p: Params<{ ticketIds: string[] }>) =>
+  db.selectDistinct({ ticketId: presses.ticketId, deviceId: presses.deviceId, button: presses.button }).from(presses)
+    .where(and(anyOf(presses.ticketId, p.ticketIds, 'uuid'), ne(presses.outcome, 'rejected'))));
 
 /**
  * The resolved tickets a press of the pairs may belong to (press-context.ts loadLastResolved,
@@ -122,10 +150,7 @@ export async function loadResolved(tx: Tx, pairs: { siteId: string; categoryId: 
   const fed = new Set<string>();
   const loaded = new Set(pairs.map((p) => pairKey(p.siteId, p.categoryId)));
   if (pairs.length > 0) {
-    const rows = await tx.select({ id: tickets.id, siteId: tickets.siteId, categoryId: tickets.categoryId, openedAt: tickets.openedAt, resolvedAt: tickets.resolvedAt, confirmUntil: tickets.confirmUntil })
-      .from(tickets)
-      .where(and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(pairs)})`, inArray(tickets.status, ['resolved', 'closed']),
-        or(and(lte(tickets.openedAt, range.maxPressedAt), gte(tickets.resolvedAt, range.minPressedAt)), gt(tickets.confirmUntil, range.minNow))));
+    const rows = await resolvedOfPairs.run(tx, { ...pairValues(pairs), ...range });
     for (const r of rows) {
       if (!r.resolvedAt) continue;
       const key = pairKey(r.siteId, r.categoryId);
@@ -133,8 +158,7 @@ export async function loadResolved(tx: Tx, pairs: { siteId: string; categoryId: 
     }
     const ids = rows.map((r) => r.id);
     if (ids.length > 0) {
-      const feeding = await tx.selectDistinct({ ticketId: presses.ticketId, deviceId: presses.deviceId, button: presses.button }).from(presses)
-        .where(and(anyOf(presses.ticketId, ids, 'uuid'), ne(presses.outcome, 'rejected')));
+      const feeding = await feedingButtons.run(tx, { ticketIds: ids });
       for (const f of feeding) fed.add(fedKey(f.ticketId!, f.deviceId, f.button));
     }
   }
