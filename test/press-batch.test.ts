@@ -118,6 +118,49 @@ describe.each(testDatabases())('a batch of presses on $name', (db) => {
     expect(expected.devices).toEqual([true, false, false, false]);
   });
 
+  it('gives each ticket a batch opens the policy and calendar it gets alone (the batch reads them once)', async () => {
+    const week = (start: string, end: string) => ({ mon: [{ start, end }], tue: [{ start, end }], wed: [{ start, end }], thu: [{ start, end }], fri: [{ start, end }], sat: [], sun: [] });
+    const berlin = await t.api.ok('POST', '/api/calendars', { name: `berlin-${Date.now()}`, timezone: 'Europe/Berlin', hours: week('09:00', '17:00') });
+    const york = await t.api.ok('POST', '/api/calendars', { name: `york-${Date.now()}`, timezone: 'America/New_York', hours: week('08:00', '16:00') });
+    const [c1, c2] = [await t.category(), await t.category()];
+    const target = (m: number) => ({ responseMinutes: m, resolutionMinutes: 8 * m });
+    const targets = (m: number) => ({ P1: target(m), P2: target(m), P3: target(m), P4: target(m) });
+    // c1: the site's calendar; c2: a calendar of its own.
+    await t.api.ok('POST', '/api/sla-policies', { name: `site-cal-${c1.id}`, order: 1, conditions: { categoryIds: [c1.id] }, targets: targets(90), reminderPercents: [75] });
+    await t.api.ok('POST', '/api/sla-policies', { name: `own-cal-${c2.id}`, order: 1, calendarId: york.id, conditions: { categoryIds: [c2.id] }, targets: targets(45), reminderPercents: [75] });
+    const branch = async () => {
+      const sites = [await t.site({ timezone: 'Europe/Berlin', calendarId: berlin.id }), await t.site({ timezone: 'Asia/Tokyo' })];
+      const devices = [];
+      for (const site of sites) devices.push((await t.device(site.id, [{ button: 0, categoryId: c1.id }, { button: 1, categoryId: c2.id }])).device.id);
+      return devices;
+    };
+    const at = Date.now();
+    const presses = (devices: string[]): PressInput[] => devices.flatMap((deviceId, d) => [0, 1].map((button) => ({
+      deviceId, receivedAt: new Date(at + d * 10 + button), press: { v: 1 as const, pressId: `sla-${d}-${button}`, seq: 1 + button, button, action: 'single' as const },
+    })));
+    const one = presses(await branch());
+    const all = presses(await branch());
+    const byOne = [];
+    for (const input of one) byOne.push(...(await reportPresses(t.system.tickets, [input])));
+    const byAll = await reportPresses(t.system.tickets, all);
+    const sla = async (results: PressResult[]) => {
+      const out = [];
+      for (const r of results) {
+        const d = await t.api.ok('GET', `/api/tickets/${numberOf(r)}`);
+        out.push({ policy: d.slaPolicyId, responseDueAt: d.responseDueAt, resolutionDueAt: d.resolutionDueAt });
+      }
+      return out;
+    };
+    const [expected, actual] = [await sla(byOne), await sla(byAll)];
+    expect(actual).toEqual(expected);
+    // Each ticket got its own answer: the policy of its category, the calendar of its site.
+    const [berlinC1, berlinC2, tokyoC1, tokyoC2] = expected;
+    expect([berlinC1!.policy, tokyoC1!.policy]).toEqual([berlinC1!.policy, berlinC1!.policy]);
+    expect([berlinC2!.policy, tokyoC2!.policy]).toEqual([berlinC2!.policy, berlinC2!.policy]);
+    expect(berlinC1!.policy).not.toBe(berlinC2!.policy);
+    expect(berlinC1!.responseDueAt).not.toBe(tokyoC1!.responseDueAt); // Berlin's hours against Tokyo's 24×7
+  });
+
   it('keeps the telemetry each press carried in its own snapshot', async () => {
     const w = await world(Date.now() - 60_000);
     const at = Date.now();

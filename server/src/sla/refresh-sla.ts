@@ -5,7 +5,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.ts';
-import type { Ticket } from '../db/schema.ts';
+import type { Calendar, Site, SlaPolicy, Ticket } from '../db/schema.ts';
 import { calendars, categories, sites, slaPolicies, tickets } from '../db/schema.ts';
 import { CALENDAR_24X7, computeSla, matchPolicy } from '../domain/sla/index.ts';
 import { isOpen } from '../domain/ticket-states.ts';
@@ -15,10 +15,25 @@ import type { Effects } from '../tickets/effects.ts';
 
 export const SLA_JOB_KINDS = ['sla.reminder', 'sla.breach', 'sla.escalation'];
 
-export async function refreshSla(tx: Tx, deps: TicketDeps, t: Ticket, now: Date, effects: Effects): Promise<void> {
-  await cancelTicketJobs(tx, t.id, SLA_JOB_KINDS);
+/**
+ * The policies and calendars, read once per transaction: a press batch that opens many
+ * tickets (a storm) would otherwise read the same rows for each. Inside one transaction they
+ * are as current as rows read per ticket would be (READ COMMITTED: each statement's own view).
+ * Held as promises (a drizzle query runs again on every await; a promise runs once).
+ */
+export class SlaLookups {
+  policies: Promise<SlaPolicy[]> | undefined;
+  readonly calendars = new Map<string, Promise<Calendar | null>>();
+}
+
+/** What the caller has already read: the ticket's site, and the transaction's SlaLookups. */
+export type SlaKnown = { site?: Site | undefined; lookups?: SlaLookups | undefined };
+
+export async function refreshSla(tx: Tx, deps: TicketDeps, t: Ticket, now: Date, effects: Effects, known: SlaKnown = {}): Promise<void> {
+  // A ticket whose SLA was never computed (version 0: just opened) has no timers to cancel.
+  if (t.slaVersion > 0) await cancelTicketJobs(tx, t.id, SLA_JOB_KINDS);
   if (!isOpen(t.status)) return;
-  const resolved = await resolveSla(tx, t, now);
+  const resolved = await resolveSla(tx, t, now, false, known);
   const version = t.slaVersion + 1;
   const [updated] = await tx.update(tickets).set({
     slaPolicyId: resolved?.policy.id ?? null,
@@ -60,14 +75,20 @@ const maxDate = (a: Date, b: Date) => (a > b ? a : b);
  * The matching policy, its calendar and the computed due times, or null when no policy matches.
  * `explain`: also name the sites and categories in the reasons of skipped policies.
  */
-export async function resolveSla(tx: Tx, t: Ticket, now: Date, explain = false) {
-  const [site] = await tx.select().from(sites).where(eq(sites.id, t.siteId));
-  const policies = await tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name));
+export async function resolveSla(tx: Tx, t: Ticket, now: Date, explain = false, known: SlaKnown = {}) {
+  const lookups = known.lookups ?? new SlaLookups();
+  const site = known.site?.id === t.siteId ? known.site : (await tx.select().from(sites).where(eq(sites.id, t.siteId)))[0];
+  const policies = await (lookups.policies ??= tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name)).then((rows) => rows));
   const names = explain ? await namesById(tx) : {};
   const match = matchPolicy(policies, { siteId: t.siteId, siteTier: site?.tier ?? 'standard', categoryId: t.categoryId, priority: t.priority, source: t.source }, names);
   if (!match.policy) return null;
   const calendarId = match.policy.calendarId ?? site?.calendarId ?? null;
-  const [row] = calendarId ? await tx.select().from(calendars).where(eq(calendars.id, calendarId)) : [];
+  let calendarRow = calendarId ? lookups.calendars.get(calendarId) : undefined;
+  if (calendarId && !calendarRow) {
+    calendarRow = tx.select().from(calendars).where(eq(calendars.id, calendarId)).then((rows) => rows[0] ?? null);
+    lookups.calendars.set(calendarId, calendarRow);
+  }
+  const row = await calendarRow;
   const calendar = row ?? { ...CALENDAR_24X7(site?.timezone ?? 'UTC'), name: `24×7 (${site?.timezone ?? 'UTC'})` };
   const pauses = t.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null }));
   const sla = computeSla({ openedAt: t.openedAt, priority: t.priority, policy: match.policy, calendar, pauses, acknowledgedAt: t.acknowledgedAt, now });

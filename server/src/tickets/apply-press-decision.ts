@@ -7,7 +7,7 @@ import { presses, ticketEvents, tickets } from '../db/schema.ts';
 import type { PressDecision } from '../domain/press-decision.ts';
 import { snapshotOf } from '../devices/snapshot.ts';
 import { notify } from '../notify/notify.ts';
-import { refreshSla } from '../sla/refresh-sla.ts';
+import { refreshSla, type SlaLookups } from '../sla/refresh-sla.ts';
 import { applyStatusVerb } from './change-status.ts';
 import type { TicketDeps } from './deps.ts';
 import type { Effects } from './effects.ts';
@@ -24,6 +24,8 @@ export type ApplyInput = {
   category: Category | null;
   decision: PressDecision | { kind: 'rejected'; reason: RejectReason };
   source?: 'button' | 'virtual';
+  /** The batch's policies and calendars, read once (a storm opens many tickets in one batch). */
+  slaLookups?: SlaLookups;
 };
 
 const FIXED_NOTE = 'reporter held the button: it works again';
@@ -49,7 +51,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
       return { pressId: press.pressId, outcome: 'rejected', reason: decision.reason };
     case 'create': {
       const t = await openTicket(tx, input, decision.priority);
-      await refreshSla(tx, deps, t, at, effects);
+      await refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups });
       if ((await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at)) > 0) effects.notified = true;
       return done('created', t, 'created');
     }
@@ -57,7 +59,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
       const t = await countPress(tx, decision.ticketId, at, { priority: decision.priority, ...(decision.raisedBy === 'repeat' && { repeatRaisedAt: at }) }, input.pressedAt);
       if (decision.raisedBy) {
         await tx.insert(ticketEvents).values({ ticketId: t.id, type: 'priority_raised', actor, at, note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority } });
-        await refreshSla(tx, deps, t, at, effects);
+        await refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups });
       }
       if ((await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at)) > 0) effects.notified = true;
       return done('merged', t, 'press_merged');
@@ -77,14 +79,15 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
   }
 }
 
+/** A new ticket, already counting the press that opened it. */
 async function openTicket(tx: Tx, input: ApplyInput, priority: Ticket['priority']): Promise<Ticket> {
   const category = input.category as Category;
   const [t] = await tx.insert(tickets).values({
     status: 'new', priority, source: input.source ?? 'button', siteId: input.site.id, categoryId: category.id, deviceId: input.deviceId,
     title: `${category.name} — ${input.site.name}`, openedAt: input.pressedAt, lastPressAt: input.pressedAt,
-    pressCount: 0, teamId: category.teamId, snapshot: snapshotOf(input.device),
+    pressCount: 1, updatedAt: input.receivedAt, teamId: category.teamId, snapshot: snapshotOf(input.device),
   }).returning();
-  return countPress(tx, t!.id, input.receivedAt, {}, input.pressedAt);
+  return t!;
 }
 
 /** One more press on a ticket (and any other column changes that come with it). */

@@ -17,6 +17,7 @@ import { ledPatternFor } from '../../domain/ticket-states.ts';
 import { snapshotOf } from '../../devices/snapshot.ts';
 import { enabledWebhooks } from '../../notify/context.ts';
 import { webhookWants } from '../../notify/domain/event-types.ts';
+import { SlaLookups } from '../../sla/refresh-sla.ts';
 import { applyDecision } from '../apply-press-decision.ts';
 import type { TicketDeps } from '../deps.ts';
 import type { Effects } from '../effects.ts';
@@ -35,7 +36,7 @@ type Prepared = { input: PressInput; device: Device; site: Site; category: Categ
 type Batch = {
   tx: Tx; deps: TicketDeps; effects: Effects; writes: DeferredWrites;
   seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>; resolved: Awaited<ReturnType<typeof loadResolved>>;
-  repeatSince: Date; latestNow: Date; mergeHooks: boolean;
+  repeatSince: Date; latestNow: Date; mergeHooks: boolean; slaLookups: SlaLookups;
 };
 
 export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[], effects: Effects): Promise<BatchResult[]> {
@@ -82,7 +83,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
     loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
   ]);
 
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks, slaLookups: new SlaLookups() };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -159,7 +160,7 @@ async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decisi
   const { input, device, site, category, pressedAt } = p;
   await b.writes.flush(b.tx);
   const out = await applyDecision(b.tx, b.deps, {
-    deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button',
+    deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button', slaLookups: b.slaLookups,
   }, b.effects);
   b.seen.set(key, { outcome: out.outcome, reason: out.reason ?? null, ticketId: out.ticketId ?? null, ticketNumber: out.ticketNumber ?? null });
   await trackOpen(b, p, pair, decision, out);
