@@ -6,7 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../db/client.ts';
-import { statement } from '../db/statements.ts';
+import { type Params, statement } from '../db/statements.ts';
 import { categories, devices, sites, slaPolicies, teamMembers, teams, tickets, users, webhooks } from '../db/schema.ts';
 import type { Ticket } from '../db/schema.ts';
 import { formatTicketNumber } from '../domain/priority.ts';
@@ -52,9 +52,8 @@ async function loadEscalation(tx: Tx, policyId: string | null): Promise<Recipien
   return { people: await people(tx, policy?.escalation.userIds ?? []), emails: policy?.escalation.emails ?? [] };
 }
 
-async function loadTicket(tx: Tx, ticketId: string | undefined) {
-  if (!ticketId) return null;
-  const [row] = await tx.select({
+/** Every notified ticket event reads this (a storm: one per new ticket); built once (db/statements.ts). */
+const ticketWithContext = statement('notify.ticket', (db, p: Params<{ ticketId: string }>) => db.select({
     ticket: tickets, site: sites, category: categories, device: { id: devices.id, name: devices.name },
     assignee: {
       id: assignees.id, name: assignees.name, email: assignees.email, phone: assignees.phone, disabled: assignees.disabled,
@@ -63,7 +62,11 @@ async function loadTicket(tx: Tx, ticketId: string | undefined) {
   }).from(tickets).innerJoin(sites, eq(sites.id, tickets.siteId)).innerJoin(categories, eq(categories.id, tickets.categoryId))
     .leftJoin(devices, eq(devices.id, tickets.deviceId)).leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
     .leftJoin(assigneeSites, eq(assigneeSites.id, assignees.siteId))
-    .where(eq(tickets.id, ticketId));
+    .where(eq(tickets.id, p.ticketId)));
+
+async function loadTicket(tx: Tx, ticketId: string | undefined) {
+  if (!ticketId) return null;
+  const [row] = await ticketWithContext.run(tx, { ticketId });
   return row ?? null;
 }
 
