@@ -20,11 +20,14 @@ export type NewJob = {
 
 export async function scheduleJobs(tx: DbOrTx, list: NewJob[], onPostgres: boolean): Promise<void> {
   if (list.length === 0) return;
-  await tx.insert(jobs).values(list.map((j) => ({
-    kind: j.kind, key: j.key, dueAt: j.dueAt, ticketId: j.ticketId ?? null, deviceId: j.deviceId ?? null, payload: j.payload ?? {},
-  }))).onConflictDoNothing({ target: jobs.key });
-  // Delivered at commit: other servers re-arm their timers (LISTEN/NOTIFY on PostgreSQL).
-  if (onPostgres) await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
+  await Promise.all([
+    tx.insert(jobs).values(list.map((j) => ({
+      kind: j.kind, key: j.key, dueAt: j.dueAt, ticketId: j.ticketId ?? null, deviceId: j.deviceId ?? null, payload: j.payload ?? {},
+    }))).onConflictDoNothing({ target: jobs.key }),
+    // Delivered at commit: other servers re-arm their timers (LISTEN/NOTIFY on PostgreSQL).
+    // Sent with the insert (one round trip), as the transaction's connection runs them in order.
+    onPostgres ? tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`) : undefined,
+  ]);
 }
 
 /** Cancels a ticket's pending jobs of the given kinds (all kinds when none given). */

@@ -30,21 +30,25 @@ export class SlaLookups {
 export type SlaKnown = { site?: Site | undefined; lookups?: SlaLookups | undefined };
 
 export async function refreshSla(tx: Tx, deps: TicketDeps, t: Ticket, now: Date, effects: Effects, known: SlaKnown = {}): Promise<void> {
-  // A ticket whose SLA was never computed (version 0: just opened) has no timers to cancel.
-  if (t.slaVersion > 0) await cancelTicketJobs(tx, t.id, SLA_JOB_KINDS);
-  if (!isOpen(t.status)) return;
-  const resolved = await resolveSla(tx, t, now, false, known);
+  // Two round trips, each a pipeline on the transaction's connection: the old timers' cancel
+  // with the reads, then the ticket's new SLA with its new timers. A ticket whose SLA was never
+  // computed (version 0: just opened) has no timers to cancel.
+  const open = isOpen(t.status);
+  const [, resolved] = await Promise.all([
+    t.slaVersion > 0 ? cancelTicketJobs(tx, t.id, SLA_JOB_KINDS) : undefined,
+    open ? resolveSla(tx, t, now, false, known) : undefined,
+  ]);
+  if (!open) return;
   const version = t.slaVersion + 1;
-  const [updated] = await tx.update(tickets).set({
+  const fields = {
     slaPolicyId: resolved?.policy.id ?? null,
     responseDueAt: resolved?.sla.responseDueAt ?? null,
     resolutionDueAt: resolved?.sla.resolutionDueAt ?? null,
     slaVersion: version,
-  }).where(eq(tickets.id, t.id)).returning();
-  Object.assign(t, updated);
-  if (!resolved) return;
-  const list = slaJobs(t, resolved.sla, version, now);
-  await scheduleJobs(tx, list, deps.onPostgres);
+  };
+  const list = resolved ? slaJobs(t, resolved.sla, version, now) : [];
+  await Promise.all([tx.update(tickets).set(fields).where(eq(tickets.id, t.id)), scheduleJobs(tx, list, deps.onPostgres)]);
+  Object.assign(t, fields);
   if (list.length) effects.jobs = true;
 }
 
@@ -77,8 +81,10 @@ const maxDate = (a: Date, b: Date) => (a > b ? a : b);
  */
 export async function resolveSla(tx: Tx, t: Ticket, now: Date, explain = false, known: SlaKnown = {}) {
   const lookups = known.lookups ?? new SlaLookups();
-  const site = known.site?.id === t.siteId ? known.site : (await tx.select().from(sites).where(eq(sites.id, t.siteId)))[0];
-  const policies = await (lookups.policies ??= tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name)).then((rows) => rows));
+  const [site, policies] = await Promise.all([
+    known.site?.id === t.siteId ? known.site : tx.select().from(sites).where(eq(sites.id, t.siteId)).then((rows) => rows[0]),
+    lookups.policies ??= tx.select().from(slaPolicies).orderBy(asc(slaPolicies.order), asc(slaPolicies.name)).then((rows) => rows),
+  ]);
   const names = explain ? await namesById(tx) : {};
   const match = matchPolicy(policies, { siteId: t.siteId, siteTier: site?.tier ?? 'standard', categoryId: t.categoryId, priority: t.priority, source: t.source }, names);
   if (!match.policy) return null;

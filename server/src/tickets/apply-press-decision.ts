@@ -58,8 +58,10 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
     case 'merge': {
       const t = await countPress(tx, decision.ticketId, at, { priority: decision.priority, ...(decision.raisedBy === 'repeat' && { repeatRaisedAt: at }) }, input.pressedAt);
       if (decision.raisedBy) {
-        await tx.insert(ticketEvents).values({ ticketId: t.id, type: 'priority_raised', actor, at, note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority } });
-        await refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups });
+        await Promise.all([ // one round trip: the event, then the SLA's first statements
+          tx.insert(ticketEvents).values({ ticketId: t.id, type: 'priority_raised', actor, at, note: decision.raisedBy === 'double' ? 'double press: marked urgent' : 'repeated presses', data: { priority: decision.priority } }),
+          refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups }),
+        ]);
       }
       if ((await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at)) > 0) effects.notified = true;
       return done('merged', t, 'press_merged');
