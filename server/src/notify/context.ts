@@ -83,7 +83,8 @@ export async function loadNotifyContext(
   tx: Tx, ref: { ticketId?: string | undefined; deviceId?: string | undefined }, audiences: readonly Audience[],
 ): Promise<NotifyContext> {
   const needs = new Set(audiences);
-  const found = await loadTicket(tx, ref.ticketId);
+  // Sent together: one round trip.
+  const [found, webhookList] = await Promise.all([loadTicket(tx, ref.ticketId), enabledWebhooks(tx)]);
   const ticket = found?.ticket ?? null;
   const [device] = found?.device ? [found.device]
     : ref.deviceId ? await tx.select({ id: devices.id, name: devices.name }).from(devices).where(eq(devices.id, ref.deviceId)) : [];
@@ -100,7 +101,7 @@ export async function loadNotifyContext(
     escalation: needs.has('escalation') ? await loadEscalation(tx, ticket?.slaPolicyId ?? null) : noEscalation,
     siteContacts: needs.has('siteContacts') ? (found?.site.contacts ?? []) : [],
     siteLanguage: found?.site.language ?? null,
-    webhooks: await enabledWebhooks(tx),
+    webhooks: webhookList,
   };
 }
 

@@ -39,23 +39,42 @@ export async function refreshSla(tx: Tx, deps: TicketDeps, t: Ticket, now: Date,
     open ? resolveSla(tx, t, now, false, known) : undefined,
   ]);
   if (!open) return;
-  const version = t.slaVersion + 1;
+  const { fields, timers } = slaOf(t, resolved, t.slaVersion + 1, now);
+  await Promise.all([tx.update(tickets).set(fields).where(eq(tickets.id, t.id)), scheduleJobs(tx, timers, deps.onPostgres)]);
+  Object.assign(t, fields);
+  if (timers.length) effects.jobs = true;
+}
+
+/** What a ticket about to be opened needs for its SLA: its id is chosen before the insert. */
+export type NewTicketDraft = Pick<Ticket, 'id' | 'siteId' | 'categoryId' | 'priority' | 'source' | 'openedAt'>;
+
+/**
+ * The SLA of a ticket not inserted yet: the columns for its insert and its timers, to be
+ * written with it (refreshSla after the insert would cost an UPDATE more). Same result as
+ * refreshSla on the new ticket: version 1, nothing paused, acknowledged or breached.
+ */
+export async function slaOfNewTicket(tx: Tx, draft: NewTicketDraft, now: Date, known: SlaKnown = {}) {
+  const fresh = { ...draft, pauses: [], acknowledgedAt: null, responseBreached: false, resolutionBreached: false };
+  return slaOf(fresh, await resolveSla(tx, fresh, now, false, known), 1, now);
+}
+
+type SlaSubject = Pick<Ticket, 'siteId' | 'categoryId' | 'priority' | 'source' | 'pauses' | 'openedAt' | 'acknowledgedAt'>;
+type Resolved = Awaited<ReturnType<typeof resolveSla>>;
+
+function slaOf(t: Pick<Ticket, 'id' | 'acknowledgedAt' | 'responseBreached' | 'resolutionBreached'>, resolved: Resolved | undefined, version: number, now: Date) {
   const fields = {
     slaPolicyId: resolved?.policy.id ?? null,
     responseDueAt: resolved?.sla.responseDueAt ?? null,
     resolutionDueAt: resolved?.sla.resolutionDueAt ?? null,
     slaVersion: version,
   };
-  const list = resolved ? slaJobs(t, resolved.sla, version, now) : [];
-  await Promise.all([tx.update(tickets).set(fields).where(eq(tickets.id, t.id)), scheduleJobs(tx, list, deps.onPostgres)]);
-  Object.assign(t, fields);
-  if (list.length) effects.jobs = true;
+  return { fields, timers: resolved ? slaJobs(t, resolved.sla, version, now) : [] };
 }
 
 type Computed = ReturnType<typeof computeSla>;
 
 /** Reminders still ahead, and a breach for each clock still running (now, if already past). */
-function slaJobs(t: Ticket, sla: Computed, version: number, now: Date): NewJob[] {
+function slaJobs(t: Pick<Ticket, 'id' | 'acknowledgedAt' | 'responseBreached' | 'resolutionBreached'>, sla: Computed, version: number, now: Date): NewJob[] {
   const base = (kind: string, suffix: string, dueAt: Date, payload: Record<string, unknown>): NewJob => ({
     kind, key: `ticket:${t.id}:v${version}:${suffix}`, dueAt, ticketId: t.id, payload: { ...payload, version },
   });
@@ -79,7 +98,7 @@ const maxDate = (a: Date, b: Date) => (a > b ? a : b);
  * The matching policy, its calendar and the computed due times, or null when no policy matches.
  * `explain`: also name the sites and categories in the reasons of skipped policies.
  */
-export async function resolveSla(tx: Tx, t: Ticket, now: Date, explain = false, known: SlaKnown = {}) {
+export async function resolveSla(tx: Tx, t: SlaSubject, now: Date, explain = false, known: SlaKnown = {}) {
   const lookups = known.lookups ?? new SlaLookups();
   const [site, policies] = await Promise.all([
     known.site?.id === t.siteId ? known.site : tx.select().from(sites).where(eq(sites.id, t.siteId)).then((rows) => rows[0]),

@@ -1,4 +1,5 @@
 /** Writes what decidePress decided: the press row, the ticket change, timeline, SLA and effects. */
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { AckOutcome, PressPayload, RejectReason } from '../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../db/client.ts';
@@ -7,7 +8,8 @@ import { presses, ticketEvents, tickets } from '../db/schema.ts';
 import type { PressDecision } from '../domain/press-decision.ts';
 import { snapshotOf } from '../devices/snapshot.ts';
 import { notify } from '../notify/notify.ts';
-import { refreshSla, type SlaLookups } from '../sla/refresh-sla.ts';
+import type { NewJob } from '../jobs/jobs.ts';
+import { refreshSla, type SlaLookups, slaOfNewTicket } from '../sla/refresh-sla.ts';
 import { applyStatusVerb } from './change-status.ts';
 import type { TicketDeps } from './deps.ts';
 import type { Effects } from './effects.ts';
@@ -26,6 +28,8 @@ export type ApplyInput = {
   source?: 'button' | 'virtual';
   /** The batch's policies and calendars, read once (a storm opens many tickets in one batch). */
   slaLookups?: SlaLookups;
+  /** Takes a new ticket's SLA timers, to be written with the batch's next writes (after the ticket's insert). */
+  deferTimers: (timers: NewJob[]) => void;
 };
 
 const FIXED_NOTE = 'reporter held the button: it works again';
@@ -50,8 +54,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
       await insertPress(tx, input, 'rejected', null, decision.reason);
       return { pressId: press.pressId, outcome: 'rejected', reason: decision.reason };
     case 'create': {
-      const t = await openTicket(tx, input, decision.priority);
-      await refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups });
+      const t = await openTicket(tx, input, decision.priority, effects);
       if ((await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at)) > 0) effects.notified = true;
       return done('created', t, 'created');
     }
@@ -81,14 +84,23 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
   }
 }
 
-/** A new ticket, already counting the press that opened it. */
-async function openTicket(tx: Tx, input: ApplyInput, priority: Ticket['priority']): Promise<Ticket> {
+/**
+ * A new ticket, already counting the press that opened it, inserted with its SLA (no UPDATE
+ * after the insert); its timers are written with the batch's next writes, in one insert for
+ * all the tickets the batch opens.
+ */
+async function openTicket(tx: Tx, input: ApplyInput, priority: Ticket['priority'], effects: Effects): Promise<Ticket> {
   const category = input.category as Category;
+  const draft = { id: randomUUID(), siteId: input.site.id, categoryId: category.id, priority, source: input.source ?? 'button', openedAt: input.pressedAt };
+  const sla = await slaOfNewTicket(tx, draft, input.receivedAt, { site: input.site, lookups: input.slaLookups });
   const [t] = await tx.insert(tickets).values({
-    status: 'new', priority, source: input.source ?? 'button', siteId: input.site.id, categoryId: category.id, deviceId: input.deviceId,
-    title: `${category.name} — ${input.site.name}`, openedAt: input.pressedAt, lastPressAt: input.pressedAt,
+    ...draft, ...sla.fields, status: 'new', deviceId: input.deviceId, title: `${category.name} — ${input.site.name}`, lastPressAt: input.pressedAt,
     pressCount: 1, updatedAt: input.receivedAt, teamId: category.teamId, snapshot: snapshotOf(input.device),
   }).returning();
+  if (sla.timers.length) {
+    input.deferTimers(sla.timers);
+    effects.jobs = true;
+  }
   return t!;
 }
 

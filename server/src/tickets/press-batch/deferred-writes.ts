@@ -1,7 +1,8 @@
 /**
  * The writes of a batch's common presses, collected while deciding and written set-based:
  * multi-row press inserts, one UPDATE … FROM unnest(…) for the counters of every ticket
- * they fed, one multi-row timeline insert, one UPDATE for newly unmapped devices. A press
+ * they fed, one multi-row timeline insert, one UPDATE for newly unmapped devices, one insert
+ * of the SLA timers of the tickets the batch opened (written after their inserts). A press
  * that needs more (a new ticket, a status change, an SLA refresh) flushes these first and is
  * then written by applyDecision, so every read it makes sees the presses before it.
  */
@@ -9,6 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { anyOf, powerOfTwoRuns, unnestOf } from '../../db/list-params.ts';
 import { devices, presses, ticketEvents } from '../../db/schema.ts';
+import { type NewJob, scheduleJobs } from '../../jobs/jobs.ts';
 import { notify, type NotifyEvent } from '../../notify/notify.ts';
 import type { Effects } from '../effects.ts';
 import { TicketDeltas } from './batch-state.ts';
@@ -17,13 +19,14 @@ type PressRow = typeof presses.$inferInsert;
 type EventRow = typeof ticketEvents.$inferInsert;
 
 export class DeferredWrites {
-  constructor(private readonly effects: Effects) {}
+  constructor(private readonly effects: Effects, private readonly onPostgres: boolean) {}
 
   private pressRows: PressRow[] = [];
   private eventRows: EventRow[] = [];
   private readonly deltas = new TicketDeltas();
   private unmapped = new Set<string>();
   private notices: { event: NotifyEvent; at: Date }[] = [];
+  private timers: NewJob[] = [];
 
   press(row: PressRow): void {
     this.pressRows.push(row);
@@ -40,6 +43,11 @@ export class DeferredWrites {
 
   markUnmapped(deviceId: string): void {
     this.unmapped.add(deviceId);
+  }
+
+  /** SLA timers of tickets already inserted in this transaction (one insert for a batch's new tickets). */
+  schedule(timers: NewJob[]): void {
+    this.timers.push(...timers);
   }
 
   /** Outbox rows are written after the ticket counters, so they carry the counted ticket. */
@@ -72,6 +80,10 @@ export class DeferredWrites {
     if (this.eventRows.length > 0) {
       for (const run of powerOfTwoRuns(this.eventRows)) writes.push(tx.insert(ticketEvents).values(run).then(() => undefined));
       this.eventRows = [];
+    }
+    if (this.timers.length > 0) {
+      writes.push(scheduleJobs(tx, this.timers, this.onPostgres));
+      this.timers = [];
     }
     await Promise.all(writes);
     const notices = this.notices;

@@ -83,7 +83,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
     loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
   ]);
 
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks, slaLookups: new SlaLookups() };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects, deps.onPostgres), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks, slaLookups: new SlaLookups() };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -161,6 +161,7 @@ async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decisi
   await b.writes.flush(b.tx);
   const out = await applyDecision(b.tx, b.deps, {
     deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button', slaLookups: b.slaLookups,
+    deferTimers: (timers) => b.writes.schedule(timers),
   }, b.effects);
   b.seen.set(key, { outcome: out.outcome, reason: out.reason ?? null, ticketId: out.ticketId ?? null, ticketNumber: out.ticketNumber ?? null });
   await trackOpen(b, p, pair, decision, out);
