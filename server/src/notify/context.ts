@@ -81,10 +81,12 @@ export async function enabledWebhooks(tx: Tx): Promise<RecipientContext['webhook
 /** Only what `audiences` need is loaded: a merged press costs no people queries. */
 export async function loadNotifyContext(
   tx: Tx, ref: { ticketId?: string | undefined; deviceId?: string | undefined }, audiences: readonly Audience[],
+  /** The enabled webhooks, when the caller has read them in this transaction already. */
+  webhooks?: RecipientContext['webhooks'],
 ): Promise<NotifyContext> {
   const needs = new Set(audiences);
   // Sent together: one round trip.
-  const [found, webhookList] = await Promise.all([loadTicket(tx, ref.ticketId), enabledWebhooks(tx)]);
+  const [found, webhookList] = await Promise.all([loadTicket(tx, ref.ticketId), webhooks ?? enabledWebhooks(tx)]);
   const ticket = found?.ticket ?? null;
   const [device] = found?.device ? [found.device]
     : ref.deviceId ? await tx.select({ id: devices.id, name: devices.name }).from(devices).where(eq(devices.id, ref.deviceId)) : [];

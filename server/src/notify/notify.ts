@@ -28,12 +28,19 @@ export type NotifyEvent = {
   data: Record<string, unknown>;
 };
 
-/** Writes one outbox row per (channel, recipient); returns how many. */
-export async function notify(tx: Tx, event: NotifyEvent, now: Date): Promise<number> {
+/**
+ * Writes one outbox row per (channel, recipient); returns how many. `known.webhooks`: the
+ * enabled webhooks, if the caller read them in this transaction (a press batch reads them once).
+ */
+export async function notify(tx: Tx, event: NotifyEvent, now: Date, known: { webhooks?: NotifyContext['webhooks'] | undefined } = {}): Promise<number> {
   const audiences = audiencesFor(event.type, event.data);
-  // Merged presses usually notify nobody: one query then, not a ticket load, on the press path.
-  if (audiences.length === 0 && !goesInApp(event.type) && !(await enabledWebhooks(tx)).some((w) => webhookWants(w.events, event.type))) return 0;
-  const ctx = await loadNotifyContext(tx, event, audiences);
+  let webhooks = known.webhooks;
+  // Merged presses usually notify nobody: one query at most then, not a ticket load, on the press path.
+  if (audiences.length === 0 && !goesInApp(event.type)) {
+    webhooks ??= await enabledWebhooks(tx);
+    if (!webhooks.some((w) => webhookWants(w.events, event.type))) return 0;
+  }
+  const ctx = await loadNotifyContext(tx, event, audiences, webhooks);
   const recipients = resolveRecipients(event.type, event.data, ctx);
   if (recipients.length === 0) return 0;
   const facts: MessageFacts = { type: event.type, occurredAt: now.toISOString(), ticket: ctx.facts, device: ctx.device, data: event.data };

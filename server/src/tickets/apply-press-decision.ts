@@ -4,15 +4,16 @@ import { eq, sql } from 'drizzle-orm';
 import type { AckOutcome, PressPayload, RejectReason } from '../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../db/client.ts';
 import type { Category, Device, Site, Ticket } from '../db/schema.ts';
-import { presses, ticketEvents, tickets } from '../db/schema.ts';
+import { ticketEvents, tickets } from '../db/schema.ts';
 import type { PressDecision } from '../domain/press-decision.ts';
 import { snapshotOf } from '../devices/snapshot.ts';
+import type { NotifyContext } from '../notify/context.ts';
 import { notify } from '../notify/notify.ts';
-import type { NewJob } from '../jobs/jobs.ts';
 import { refreshSla, type SlaLookups, slaOfNewTicket } from '../sla/refresh-sla.ts';
 import { applyStatusVerb } from './change-status.ts';
 import type { TicketDeps } from './deps.ts';
 import type { Effects } from './effects.ts';
+import { type DeferredWrites, pressRow } from './press-batch/deferred-writes.ts';
 import type { PressOutcome } from './report-press.ts';
 import { ticketRef } from './report-press.ts';
 
@@ -28,8 +29,13 @@ export type ApplyInput = {
   source?: 'button' | 'virtual';
   /** The batch's policies and calendars, read once (a storm opens many tickets in one batch). */
   slaLookups?: SlaLookups;
-  /** Takes a new ticket's SLA timers, to be written with the batch's next writes (after the ticket's insert). */
-  deferTimers: (timers: NewJob[]) => void;
+  /**
+   * The batch's deferred writes: the press row, its timeline event and a new ticket's SLA
+   * timers go out with the batch's next writes (pipelined), not one statement each now.
+   */
+  later: DeferredWrites;
+  /** The enabled webhooks, read once by the batch. */
+  webhooks: NotifyContext['webhooks'];
 };
 
 const FIXED_NOTE = 'reporter held the button: it works again';
@@ -38,10 +44,10 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
   const { decision, press } = input;
   const actor = `device:${input.deviceId}`;
   const at = input.receivedAt;
-  const done = async (outcome: AckOutcome, t: Pick<Ticket, 'id' | 'number'>, event?: string, note?: string) => {
-    await insertPress(tx, input, outcome, t.id);
+  const done = (outcome: AckOutcome, t: Pick<Ticket, 'id' | 'number'>, event?: string, note?: string): PressOutcome => {
+    input.later.press(pressRow(input, outcome, t.id));
     if (event) {
-      await tx.insert(ticketEvents).values({
+      input.later.event({
         ticketId: t.id, type: event, actor, at, note: note ?? null, toStatus: event === 'created' ? 'new' : null, data: { pressId: press.pressId, action: press.action },
       });
     }
@@ -51,11 +57,11 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
   };
   switch (decision.kind) {
     case 'rejected':
-      await insertPress(tx, input, 'rejected', null, decision.reason);
+      input.later.press(pressRow(input, 'rejected', null, decision.reason));
       return { pressId: press.pressId, outcome: 'rejected', reason: decision.reason };
     case 'create': {
       const t = await openTicket(tx, input, decision.priority, effects);
-      if ((await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at)) > 0) effects.notified = true;
+      if ((await notify(tx, { type: 'ticket.created', ticketId: t.id, data: { pressId: press.pressId } }, at, { webhooks: input.webhooks })) > 0) effects.notified = true;
       return done('created', t, 'created');
     }
     case 'merge': {
@@ -66,7 +72,7 @@ export async function applyDecision(tx: Tx, deps: TicketDeps, input: ApplyInput,
           refreshSla(tx, deps, t, at, effects, { site: input.site, lookups: input.slaLookups }),
         ]);
       }
-      if ((await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at)) > 0) effects.notified = true;
+      if ((await notify(tx, { type: 'ticket.merged', ticketId: t.id, data: { pressId: press.pressId, pressCount: t.pressCount } }, at, { webhooks: input.webhooks })) > 0) effects.notified = true;
       return done('merged', t, 'press_merged');
     }
     case 'attach_late':
@@ -98,7 +104,7 @@ async function openTicket(tx: Tx, input: ApplyInput, priority: Ticket['priority'
     pressCount: 1, updatedAt: input.receivedAt, teamId: category.teamId, snapshot: snapshotOf(input.device),
   }).returning();
   if (sla.timers.length) {
-    input.deferTimers(sla.timers);
+    input.later.schedule(sla.timers);
     effects.jobs = true;
   }
   return t!;
@@ -115,11 +121,3 @@ async function countPress(tx: Tx, ticketId: string, at: Date, set: Partial<Ticke
   return t!;
 }
 
-async function insertPress(tx: Tx, input: ApplyInput, outcome: AckOutcome, ticketId: string | null, reason?: string) {
-  const { press } = input;
-  await tx.insert(presses).values({
-    deviceId: input.deviceId, pressId: press.pressId, seq: press.seq, button: press.button, action: press.action,
-    pressedAt: input.pressedAt, receivedAt: input.receivedAt, queued: press.queued ?? false,
-    outcome, reason: reason ?? null, ticketId, categoryId: input.category?.id ?? null, snapshot: snapshotOf(input.device),
-  });
-}

@@ -4,10 +4,14 @@
  * they fed, one multi-row timeline insert, one UPDATE for newly unmapped devices, one insert
  * of the SLA timers of the tickets the batch opened (written after their inserts). A press
  * that needs more (a new ticket, a status change, an SLA refresh) flushes these first and is
- * then written by applyDecision, so every read it makes sees the presses before it.
+ * then written by applyDecision, so every read it makes sees the presses before it; its own
+ * press row and timeline event come back here, for the next flush.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import type { AckOutcome, PressPayload } from '../../../../gateway/src/mqtt/contract.ts';
 import type { Tx } from '../../db/client.ts';
+import type { Category, Device } from '../../db/schema.ts';
+import { snapshotOf } from '../../devices/snapshot.ts';
 import { anyOf, powerOfTwoRuns, unnestOf } from '../../db/list-params.ts';
 import { devices, presses, ticketEvents } from '../../db/schema.ts';
 import { type NewJob, scheduleJobs } from '../../jobs/jobs.ts';
@@ -16,6 +20,18 @@ import type { Effects } from '../effects.ts';
 import { TicketDeltas } from './batch-state.ts';
 
 type PressRow = typeof presses.$inferInsert;
+
+/** A press's row: what it said, when, what was decided, and its device's snapshot. */
+export function pressRow(
+  p: { deviceId: string; press: PressPayload; pressedAt: Date; receivedAt: Date; device: Device; category: Category | null },
+  outcome: AckOutcome, ticketId: string | null, reason?: string,
+): PressRow {
+  const { press } = p;
+  return {
+    deviceId: p.deviceId, pressId: press.pressId, seq: press.seq, button: press.button, action: press.action, pressedAt: p.pressedAt, receivedAt: p.receivedAt,
+    queued: press.queued ?? false, outcome, reason: reason ?? null, ticketId, categoryId: p.category?.id ?? null, snapshot: snapshotOf(p.device),
+  };
+}
 type EventRow = typeof ticketEvents.$inferInsert;
 
 export class DeferredWrites {

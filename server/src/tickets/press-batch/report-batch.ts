@@ -7,14 +7,14 @@
  * Common presses (a merge that raises nothing, "reporter says fixed", a rejection) cost no
  * statement of their own. A press that opens, reopens, cancels or raises a ticket, or joins a
  * resolved one, goes through applyDecision as before: SLA timers, notifications and the
- * status verbs stay in one place.
+ * status verbs stay in one place. Its press row, timeline event and a new ticket's timers
+ * still join the deferred writes.
  */
 import type { Tx } from '../../db/client.ts';
 import type { Category, Device, Site } from '../../db/schema.ts';
 import { decidePress, type PressDecision } from '../../domain/press-decision.ts';
 import { resolvePressTime } from '../../domain/press-time.ts';
 import { ledPatternFor } from '../../domain/ticket-states.ts';
-import { snapshotOf } from '../../devices/snapshot.ts';
 import { enabledWebhooks } from '../../notify/context.ts';
 import { webhookWants } from '../../notify/domain/event-types.ts';
 import { SlaLookups } from '../../sla/refresh-sla.ts';
@@ -24,7 +24,7 @@ import type { Effects } from '../effects.ts';
 import { loadLastResolved } from '../press-context.ts';
 import type { PressInput, PressOutcome } from '../report-press.ts';
 import { applyTelemetry, pairKey, pressKey, type RateWindow } from './batch-state.ts';
-import { DeferredWrites } from './deferred-writes.ts';
+import { DeferredWrites, pressRow } from './deferred-writes.ts';
 import { type BatchTicket, loadDevices, loadMappings, loadRateWindow, loadResolved, loadSeen, lockOpenTickets, lockPairs, type SeenPress } from './load-batch.ts';
 
 export type BatchResult = PressOutcome | { pressId: string; outcome: 'error'; message: string };
@@ -36,7 +36,7 @@ type Prepared = { input: PressInput; device: Device; site: Site; category: Categ
 type Batch = {
   tx: Tx; deps: TicketDeps; effects: Effects; writes: DeferredWrites;
   seen: Map<string, SeenPress>; rate: RateWindow; open: Map<string, BatchTicket>; resolved: Awaited<ReturnType<typeof loadResolved>>;
-  repeatSince: Date; latestNow: Date; mergeHooks: boolean; slaLookups: SlaLookups;
+  repeatSince: Date; latestNow: Date; webhooks: Awaited<ReturnType<typeof enabledWebhooks>>; mergeHooks: boolean; slaLookups: SlaLookups;
 };
 
 export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[], effects: Effects): Promise<BatchResult[]> {
@@ -45,13 +45,13 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
   const minReceivedAt = new Date(Math.min(...times));
   const latestNow = new Date(Math.max(...times));
   // Independent reads, sent together: postgres.js pipelines them on the transaction's connection.
-  const [found, seen, categoryOf, rate, hooks] = await Promise.all([
+  const [found, seen, categoryOf, rate, webhooks] = await Promise.all([
     loadDevices(tx, deviceIds),
     loadSeen(tx, inputs.map((i) => ({ deviceId: i.deviceId, pressId: i.press.pressId }))),
     loadMappings(tx, deviceIds),
     loadRateWindow(tx, { deviceIds, pressKeys: [], minReceivedAt }),
     // A merge notifies only webhooks that ask for it: the list is read once per batch.
-    enabledWebhooks(tx).then((list) => list.some((w) => webhookWants(w.events, 'ticket.merged'))),
+    enabledWebhooks(tx),
   ]);
 
   const prepared: (Prepared | null)[] = [];
@@ -83,7 +83,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
     loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
   ]);
 
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects, deps.onPostgres), seen, rate, open, resolved, repeatSince, latestNow, mergeHooks: hooks, slaLookups: new SlaLookups() };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects, deps.onPostgres), seen, rate, open, resolved, repeatSince, latestNow, webhooks, mergeHooks: webhooks.some((w) => webhookWants(w.events, 'ticket.merged')), slaLookups: new SlaLookups() };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
@@ -135,7 +135,7 @@ async function lastResolved(b: Batch, p: Prepared, pair: string) {
 function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind: 'merge' | 'reporter_fixed'): PressOutcome {
   const { input, pressedAt } = p;
   const at = input.receivedAt;
-  b.writes.press(pressRow(p, 'merged', open.id));
+  b.writes.press(rowOf(p, 'merged', open.id));
   b.writes.countPress(open.id, pressedAt, at);
   open.pressCount++;
   open.recentPressTimes.push(pressedAt);
@@ -161,7 +161,7 @@ async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decisi
   await b.writes.flush(b.tx);
   const out = await applyDecision(b.tx, b.deps, {
     deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button', slaLookups: b.slaLookups,
-    deferTimers: (timers) => b.writes.schedule(timers),
+    later: b.writes, webhooks: b.webhooks,
   }, b.effects);
   b.seen.set(key, { outcome: out.outcome, reason: out.reason ?? null, ticketId: out.ticketId ?? null, ticketNumber: out.ticketNumber ?? null });
   await trackOpen(b, p, pair, decision, out);
@@ -191,7 +191,8 @@ async function trackOpen(b: Batch, p: Prepared, pair: string, decision: PressDec
       b.resolved.feed(decision.ticketId, p.input.deviceId, p.input.press.button);
       return;
     default: {
-      // Reopened: read it back (locked), with its press times.
+      // Reopened: read it back (locked), with its press times, this press's too (written first).
+      await b.writes.flush(b.tx);
       const reloaded = await lockOpenTickets(b.tx, [{ siteId: p.site.id, categoryId: p.category!.id }], b.repeatSince, b.latestNow, b.deps.rules.repeatWindowMs);
       const now = reloaded.get(pair);
       if (now) b.open.set(pair, now);
@@ -201,7 +202,7 @@ async function trackOpen(b: Batch, p: Prepared, pair: string, decision: PressDec
 }
 
 function reject(b: Batch, p: Prepared, key: string, reason: 'device_disabled' | 'rate_limited' | 'no_open_ticket'): PressOutcome {
-  b.writes.press(pressRow(p, 'rejected', null, reason));
+  b.writes.press(rowOf(p, 'rejected', null, reason));
   b.seen.set(key, { outcome: 'rejected', reason, ticketId: null, ticketNumber: null });
   return { pressId: p.input.press.pressId, outcome: 'rejected', reason };
 }
@@ -212,10 +213,6 @@ function answerRetry(pressId: string, seen: SeenPress): PressOutcome {
   return { pressId, outcome: 'duplicate', ...(seen.ticketId && seen.ticketNumber && { ticketId: seen.ticketId, ticketNumber: seen.ticketNumber }) };
 }
 
-function pressRow(p: Prepared, outcome: 'merged' | 'rejected', ticketId: string | null, reason?: string) {
-  const { input: { press, deviceId, receivedAt }, pressedAt } = p;
-  return {
-    deviceId, pressId: press.pressId, seq: press.seq, button: press.button, action: press.action, pressedAt, receivedAt, queued: press.queued ?? false,
-    outcome, reason: reason ?? null, ticketId, categoryId: p.category?.id ?? null, snapshot: snapshotOf(p.device),
-  };
-}
+/** The press row of a press the batch decided itself. */
+const rowOf = (p: Prepared, outcome: 'merged' | 'rejected', ticketId: string | null, reason?: string) =>
+  pressRow({ ...p.input, pressedAt: p.pressedAt, device: p.device, category: p.category }, outcome, ticketId, reason);
