@@ -21,6 +21,8 @@ import { TicketDeltas } from './batch-state.ts';
 
 type PressRow = typeof presses.$inferInsert;
 
+type EventRow = typeof ticketEvents.$inferInsert;
+
 /** A press's row: what it said, when, what was decided, and its device's snapshot. */
 export function pressRow(
   p: { deviceId: string; press: PressPayload; pressedAt: Date; receivedAt: Date; device: Device; category: Category | null },
@@ -32,7 +34,6 @@ export function pressRow(
     queued: press.queued ?? false, outcome, reason: reason ?? null, ticketId, categoryId: p.category?.id ?? null, snapshot: snapshotOf(p.device),
   };
 }
-type EventRow = typeof ticketEvents.$inferInsert;
 
 export class DeferredWrites {
   constructor(private readonly effects: Effects, private readonly onPostgres: boolean) {}

@@ -44,12 +44,12 @@ export async function loadSeen(tx: Tx, keys: BatchKeys['pressKeys']): Promise<Ma
   }]));
 }
 
-/** Button → category for the batch's devices; the triage category takes unmapped buttons. */
 const buttonMappings = statement('batch.mappings', (db, p: Params<{ deviceIds: string[] }>) =>
   db.select({ deviceId: deviceButtons.deviceId, button: deviceButtons.button, category: categories })
     .from(deviceButtons).innerJoin(categories, eq(categories.id, deviceButtons.categoryId))
     .where(anyOf(deviceButtons.deviceId, p.deviceIds, 'text')));
 
+/** Button → category for the batch's devices; the triage category takes unmapped buttons. */
 export async function loadMappings(tx: Tx, deviceIds: string[]) {
   const rows = await buttonMappings.run(tx, { deviceIds });
   const mapped = new Map(rows.map((r) => [`${r.deviceId}\u0000${r.button}`, r.category]));
@@ -63,11 +63,11 @@ export async function loadMappings(tx: Tx, deviceIds: string[]) {
   };
 }
 
-/** Accepted presses of the batch's devices in the minute before its earliest receive time. */
 const acceptedSince = statement('batch.rate-window', (db, p: Params<{ deviceIds: string[]; since: Date }>) =>
   db.select({ deviceId: presses.deviceId, receivedAt: presses.receivedAt }).from(presses)
     .where(and(anyOf(presses.deviceId, p.deviceIds, 'text'), gt(presses.receivedAt, p.since), ne(presses.outcome, 'rejected'))));
 
+/** Accepted presses of the batch's devices in the minute before its earliest receive time. */
 export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindow> {
   const since = new Date(keys.minReceivedAt.getTime() - 60_000);
   return new RateWindow(await acceptedSince.run(tx, { deviceIds: keys.deviceIds, since }));
@@ -82,15 +82,16 @@ export async function loadRateWindow(tx: Tx, keys: BatchKeys): Promise<RateWindo
  */
 export async function lockPairs(tx: Tx, pairs: { siteId: string; categoryId: string }[]): Promise<void> {
   if (pairs.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(a, b) from (select hashtext(s::text) as a, hashtext(c::text) as b from ${pairRows(pairValues(pairs))} as v(s, c) order by 1, 2) as k`);
+  await pairLocks.run(tx, pairValues(pairs));
 }
 
-/**
- * The open tickets of the pairs, locked for the rest of the transaction (in id order), with
- * the press times the repeat rule needs: only for tickets it could still raise (not at P1, not
- * raised for repeats within the window of every press in the batch). Both statements go out
- * together; the second reads the tickets the first has locked.
- */
+// A statement, like the reads sent with it: statements reach the connection in the order they
+// are run, and a query builder a few microtasks later. As a builder, the lock went out after
+// the open tickets it guards (seen in the socket writes, bench/README.md round 9).
+const pairLocks = statement('batch.pair-locks', (db, p: PairParams) =>
+  db.select({ locked: sql`pg_advisory_xact_lock(a, b)` })
+    .from(sql`(select hashtext(s::text) as a, hashtext(c::text) as b from ${pairRows(p)} as v(s, c) order by 1, 2) as k`));
+
 type PairParams = Params<{ siteIds: string[]; categoryIds: string[] }>;
 const openOfPairs = (p: PairParams) =>
   and(sql`(${tickets.siteId}, ${tickets.categoryId}) in (select * from ${pairRows(p)})`, inArray(tickets.status, [...OPEN_STATUSES]));
@@ -100,6 +101,12 @@ const recentPressTimes = statement('batch.recent-presses', (db, p: PairParams & 
     .where(and(openOfPairs(p), ne(tickets.priority, 'P1'), or(isNull(tickets.repeatRaisedAt), lte(tickets.repeatRaisedAt, p.raisedBefore)),
       gt(presses.pressedAt, p.since), ne(presses.outcome, 'rejected'))));
 
+/**
+ * The open tickets of the pairs, locked for the rest of the transaction (in id order), with
+ * the press times the repeat rule needs: only for tickets it could still raise (not at P1, not
+ * raised for repeats within the window of every press in the batch). Both statements go out
+ * together; the second reads the tickets the first has locked.
+ */
 export async function lockOpenTickets(tx: Tx, pairs: { siteId: string; categoryId: string }[], repeatSince: Date, latestNow: Date, repeatWindowMs: number) {
   const open = new Map<string, BatchTicket>();
   if (pairs.length === 0) return open;
