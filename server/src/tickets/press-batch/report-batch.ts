@@ -158,7 +158,10 @@ function countOnOpen(b: Batch, p: Prepared, key: string, open: BatchTicket, kind
 /** Opens, reopens, cancels, raises or attaches late: written at once, after the batch's earlier presses. */
 async function applyNow(b: Batch, p: Prepared, key: string, pair: string, decision: PressDecision): Promise<PressOutcome> {
   const { input, device, site, category, pressedAt } = p;
-  await b.writes.flush(b.tx);
+  // A new ticket reads nothing the deferred writes change (the SLA settings, its own row), so
+  // it does not flush them: the presses, events and timers of a storm's new tickets go out
+  // together. The other decisions read the ticket's counters or press times.
+  if (decision.kind !== 'create') await b.writes.flush(b.tx);
   const out = await applyDecision(b.tx, b.deps, {
     deviceId: input.deviceId, press: input.press, pressedAt, receivedAt: input.receivedAt, device, site, category, decision, source: input.source ?? 'button', slaLookups: b.slaLookups,
     later: b.writes, webhooks: b.webhooks,
