@@ -16,6 +16,10 @@
  *
  * Whether the text becomes a server-side prepared statement is still decided in one place,
  * db/prepared-statements.ts (the limit on texts, `?prepare=false`).
+ *
+ * Order: `run` hands its query to postgres.js a few microtasks sooner than awaiting a query
+ * builder does, so in a pipeline (`Promise.all`) whose order matters, use statements
+ * throughout (press-batch/load-batch.ts lockPairs).
  */
 import { type Placeholder, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client.ts';
@@ -48,7 +52,7 @@ export type Statement<V, R> = {
 /**
  * `build` gets an executor of the right driver and the placeholders; it must not close over
  * per-call values (they would be frozen into the first call's text).
- * `statement((db, p: Params<{ ids: string[] }>) => db.select().from(t).where(anyOf(t.id, p.ids, 'uuid')))`
+ * `statement('t.by-ids', (db, p: Params<{ ids: string[] }>) => db.select().from(t).where(anyOf(t.id, p.ids, 'uuid')))`
  */
 export function statement<V extends Record<string, unknown>, R>(name: string, build: (db: DbOrTx, p: Params<V>) => Preparable<R>): Statement<V, R> {
   const params = new Proxy({}, { get: (_, key) => (typeof key === 'string' ? sql.placeholder(key) : undefined) }) as Params<V>;
