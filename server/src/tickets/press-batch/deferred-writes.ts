@@ -15,6 +15,7 @@ import { snapshotOf } from '../../devices/snapshot.ts';
 import { anyOf, powerOfTwoRuns, unnestOf } from '../../db/list-params.ts';
 import { devices, presses, ticketEvents } from '../../db/schema.ts';
 import { type NewJob, scheduleJobs } from '../../jobs/jobs.ts';
+import type { NotifyContext } from '../../notify/context.ts';
 import { notify, type NotifyEvent } from '../../notify/notify.ts';
 import type { Effects } from '../effects.ts';
 import { TicketDeltas } from './batch-state.ts';
@@ -36,7 +37,12 @@ export function pressRow(
 }
 
 export class DeferredWrites {
-  constructor(private readonly effects: Effects, private readonly onPostgres: boolean) {}
+  constructor(
+    private readonly effects: Effects,
+    private readonly onPostgres: boolean,
+    /** The enabled webhooks the batch read: its merge notices need not read them again. */
+    private readonly webhooks: NotifyContext['webhooks'],
+  ) {}
 
   private pressRows: PressRow[] = [];
   private eventRows: EventRow[] = [];
@@ -106,6 +112,6 @@ export class DeferredWrites {
     const notices = this.notices;
     this.notices = [];
     // Outbox rows read the ticket as counted above.
-    for (const n of notices) if ((await notify(tx, n.event, n.at)) > 0) this.effects.notified = true;
+    for (const n of notices) if ((await notify(tx, n.event, n.at, { webhooks: this.webhooks })) > 0) this.effects.notified = true;
   }
 }

@@ -83,7 +83,7 @@ export async function reportBatch(tx: Tx, deps: TicketDeps, inputs: PressInput[]
     loadResolved(tx, sortedPairs, { minPressedAt: new Date(Math.min(...pressTimes)), maxPressedAt: new Date(Math.max(...pressTimes)), minNow: minReceivedAt }),
   ]);
 
-  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects, deps.onPostgres), seen, rate, open, resolved, repeatSince, latestNow, webhooks, mergeHooks: webhooks.some((w) => webhookWants(w.events, 'ticket.merged')), slaLookups: new SlaLookups() };
+  const batch: Batch = { tx, deps, effects, writes: new DeferredWrites(effects, deps.onPostgres, webhooks), seen, rate, open, resolved, repeatSince, latestNow, webhooks, mergeHooks: webhooks.some((w) => webhookWants(w.events, 'ticket.merged')), slaLookups: new SlaLookups() };
 
   const results: BatchResult[] = [];
   for (const [i, p] of prepared.entries()) {
